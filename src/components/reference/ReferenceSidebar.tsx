@@ -1,0 +1,48 @@
+import React from 'react';
+import Link from '@docusaurus/Link';
+import clsx from 'clsx';
+import MethodBadge from './MethodBadge';
+import styles from './reference.module.css';
+import type { ReferenceSidebarData } from '../../plugins/api-reference/types';
+
+export default function ReferenceSidebar({
+  sidebar,
+  activeUrl,
+}: {
+  sidebar: ReferenceSidebarData;
+  activeUrl: string;
+}): React.JSX.Element {
+  return (
+    <nav className={styles.sidebar} aria-label="API reference">
+      <Link className={clsx(styles.sidebarHome, activeUrl === sidebar.basePath && styles.active)} to={sidebar.basePath}>
+        Reference overview
+      </Link>
+      {sidebar.tags.map((tag) => {
+        const open = activeUrl === tag.url || tag.operations.some((operation) => operation.url === activeUrl);
+        return (
+          <details key={tag.url} className={styles.sidebarGroup} open={open}>
+            <summary>
+              <Link to={tag.url} className={clsx(activeUrl === tag.url && styles.active)}>
+                {tag.name}
+              </Link>
+            </summary>
+            <ul>
+              {tag.operations.map((operation) => (
+                <li key={operation.url}>
+                  <Link
+                    to={operation.url}
+                    className={clsx(styles.sidebarLink, operation.url === activeUrl && styles.active)}
+                    aria-current={operation.url === activeUrl ? 'page' : undefined}
+                  >
+                    <MethodBadge method={operation.method} className={styles.sidebarMethod} />
+                    <span className={clsx(operation.deprecated && styles.deprecatedText)}>{operation.summary}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,192 @@
+import path from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import logger from '@docusaurus/logger';
+import { loadReferenceModel, operationUrl, type ReferenceModel, type RevisionModel } from '../../spec-pipeline';
+import { buildOperationSpec } from '../../spec-pipeline/mini-spec';
+import { buildCodeSamples } from '../../spec-pipeline/code-samples';
+import { formatProblem, SpecError } from '../../spec-pipeline/errors';
+import type {
+  OperationPageData,
+  ReferenceSidebarData,
+  RevisionSummary,
+  TagPageData,
+  LandingPageData,
+} from './types';
+
+export interface ApiReferencePluginOptions {
+  /** Folder holding one sub-folder per dated revision. */
+  specsDir: string;
+}
+
+const COMPONENTS = {
+  operation: '@site/src/components/reference/OperationPage',
+  tag: '@site/src/components/reference/TagPage',
+  landing: '@site/src/components/reference/LandingPage',
+};
+
+function reportWarnings(model: ReferenceModel): void {
+  for (const revision of model.revisions) {
+    if (revision.warnings.length === 0) continue;
+    const shown = revision.warnings.slice(0, 5).map((warning) => `  ${formatProblem(warning)}`);
+    const more = revision.warnings.length > shown.length ? [`  …and ${revision.warnings.length - shown.length} more`] : [];
+    logger.warn([`Spec ${revision.revision}: ${revision.warnings.length} lint warning(s)`, ...shown, ...more].join('\n'));
+  }
+}
+
+function revisionSummaries(model: ReferenceModel): RevisionSummary[] {
+  return model.revisions.map(({ revision, isLatest, basePath }) => ({ revision, isLatest, basePath }));
+}
+
+function sidebarData(revision: RevisionModel): ReferenceSidebarData {
+  return {
+    revision: revision.revision,
+    basePath: revision.basePath,
+    tags: revision.tags.map((tag) => ({
+      name: tag.name,
+      url: `${revision.basePath}/${tag.slug}`,
+      operations: tag.operations.map((operation) => ({
+        operationId: operation.operationId,
+        summary: operation.summary,
+        method: operation.method,
+        url: operationUrl(revision.basePath, operation.operationId),
+        deprecated: operation.deprecated,
+      })),
+    })),
+  };
+}
+
+/** The URL of the same operation in every other revision that has it. */
+function otherRevisionLinks(model: ReferenceModel, operationId: string, current: string) {
+  return model.revisions
+    .filter((revision) => revision.revision !== current)
+    .map((revision) => ({
+      revision: revision.revision,
+      isLatest: revision.isLatest,
+      url: revision.operations.some((operation) => operation.operationId === operationId)
+        ? operationUrl(revision.basePath, operationId)
+        : null,
+    }));
+}
+
+export default function apiReferencePlugin(
+  context: LoadContext,
+  options: ApiReferencePluginOptions,
+): Plugin<ReferenceModel> {
+  const specsDir = path.resolve(context.siteDir, options.specsDir);
+  let watchedFiles: string[] = [];
+
+  return {
+    name: 'api-reference',
+
+    getPathsToWatch() {
+      // The whole folder, so that new files and new revision folders are seen too.
+      return [`${specsDir}/**/*`, ...watchedFiles];
+    },
+
+    async loadContent() {
+      try {
+        const model = await loadReferenceModel(specsDir, context.siteDir);
+        watchedFiles = model.revisions.flatMap((revision) => revision.files);
+        reportWarnings(model);
+        return model;
+      } catch (error) {
+        if (error instanceof SpecError) {
+          // One readable report; Docusaurus keeps serving the last good reference in dev.
+          logger.error(`API reference not updated.\n${error.message}`);
+        }
+        throw error;
+      }
+    },
+
+    async contentLoaded({ content: model, actions }) {
+      const { createData, addRoute, setGlobalData } = actions;
+      const revisions = revisionSummaries(model);
+      setGlobalData({ revisions, latest: model.latest });
+
+      const landingData: LandingPageData[] = [];
+      for (const revision of model.revisions) {
+        const sidebarPath = await createData(`sidebar-${revision.revision}.json`, JSON.stringify(sidebarData(revision)));
+        const server = revision.spec.servers?.[0]?.url ?? '';
+
+        for (const operation of revision.operations) {
+          const data: OperationPageData = {
+            revision: revision.revision,
+            latest: model.latest,
+            isLatest: revision.isLatest,
+            basePath: revision.basePath,
+            server,
+            operation,
+            tagUrl: `${revision.basePath}/${revision.tags.find((tag) => tag.name === operation.tag)?.slug ?? ''}`,
+            samples: buildCodeSamples(revision.spec, operation, revision.revision),
+            spec: buildOperationSpec(revision.spec, operation),
+            otherRevisions: otherRevisionLinks(model, operation.operationId, revision.revision),
+          };
+          const dataPath = await createData(
+            `operation-${revision.revision}-${operation.operationId}.json`,
+            JSON.stringify(data),
+          );
+          addRoute({
+            path: operationUrl(revision.basePath, operation.operationId),
+            component: COMPONENTS.operation,
+            exact: true,
+            modules: { data: dataPath, sidebar: sidebarPath },
+          });
+        }
+
+        for (const tag of revision.tags) {
+          const data: TagPageData = {
+            revision: revision.revision,
+            latest: model.latest,
+            isLatest: revision.isLatest,
+            basePath: revision.basePath,
+            name: tag.name,
+            slug: tag.slug,
+            description: tag.description,
+            operations: tag.operations.map(({ operationId, method, path: operationPath, summary, firstSentence, deprecated }) => ({
+              operationId,
+              method,
+              path: operationPath,
+              summary,
+              firstSentence,
+              deprecated,
+              url: operationUrl(revision.basePath, operationId),
+            })),
+          };
+          const dataPath = await createData(`tag-${revision.revision}-${tag.slug}.json`, JSON.stringify(data));
+          addRoute({
+            path: `${revision.basePath}/${tag.slug}`,
+            component: COMPONENTS.tag,
+            exact: true,
+            modules: { data: dataPath, sidebar: sidebarPath },
+          });
+        }
+
+        const landing: LandingPageData = {
+          revision: revision.revision,
+          latest: model.latest,
+          isLatest: revision.isLatest,
+          basePath: revision.basePath,
+          title: revision.spec.info?.title ?? 'API reference',
+          description: revision.spec.info?.description ?? '',
+          server,
+          revisions,
+          operationCount: revision.operations.length,
+          tags: revision.tags.map((tag) => ({
+            name: tag.name,
+            url: `${revision.basePath}/${tag.slug}`,
+            description: tag.description,
+            operationCount: tag.operations.length,
+          })),
+        };
+        landingData.push(landing);
+        const landingPath = await createData(`landing-${revision.revision}.json`, JSON.stringify(landing));
+        addRoute({
+          path: revision.basePath,
+          component: COMPONENTS.landing,
+          exact: true,
+          modules: { data: landingPath, sidebar: sidebarPath },
+        });
+      }
+    },
+  };
+}

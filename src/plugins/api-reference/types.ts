@@ -1,0 +1,66 @@
+import type { OperationInfo } from '../../spec-pipeline/operations';
+import type { CodeSample } from '../../spec-pipeline/code-samples';
+import type { OpenApiDocument } from '../../spec-pipeline/types';
+
+export interface RevisionSummary {
+  revision: string;
+  isLatest: boolean;
+  basePath: string;
+}
+
+/** What the plugin publishes as global data: only the revision list, never spec content. */
+export interface ApiReferenceGlobalData {
+  revisions: RevisionSummary[];
+  latest: string;
+}
+
+interface RevisionPage {
+  revision: string;
+  latest: string;
+  isLatest: boolean;
+  basePath: string;
+}
+
+export interface OperationPageData extends RevisionPage {
+  server: string;
+  operation: OperationInfo;
+  tagUrl: string;
+  samples: CodeSample[];
+  /** The operation and only the components it references. */
+  spec: OpenApiDocument;
+  otherRevisions: { revision: string; isLatest: boolean; url: string | null }[];
+}
+
+export interface TagPageData extends RevisionPage {
+  name: string;
+  slug: string;
+  description: string;
+  operations: {
+    operationId: string;
+    method: string;
+    path: string;
+    summary: string;
+    firstSentence: string;
+    deprecated: boolean;
+    url: string;
+  }[];
+}
+
+export interface LandingPageData extends RevisionPage {
+  title: string;
+  description: string;
+  server: string;
+  revisions: RevisionSummary[];
+  operationCount: number;
+  tags: { name: string; url: string; description: string; operationCount: number }[];
+}
+
+export interface ReferenceSidebarData {
+  revision: string;
+  basePath: string;
+  tags: {
+    name: string;
+    url: string;
+    operations: { operationId: string; summary: string; method: string; url: string; deprecated: boolean }[];
+  }[];
+}

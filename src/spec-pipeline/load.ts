@@ -1,0 +1,105 @@
+import path from 'node:path';
+import {
+  BaseResolver,
+  bundle,
+  createConfig,
+  getLineColLocation,
+  lintDocument,
+  loadConfig,
+  ResolveError,
+  YamlParseError,
+  type Config,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
+import { existsSync } from 'node:fs';
+import { SpecError, formatProblem, truncate, type SpecProblemLocation } from './errors';
+import type { OpenApiDocument } from './types';
+
+export interface LoadedSpec {
+  entryFile: string;
+  /** The spec with every external `$ref` bundled in; internal `#/components/...` refs are kept. */
+  spec: OpenApiDocument;
+  warnings: SpecProblemLocation[];
+  /** Every file the spec was read from, for the dev server to watch. */
+  files: string[];
+}
+
+/** Redocly's `recommended` rules, or the project's `redocly.yaml` when it has one. */
+export async function loadLintConfig(rootDir: string): Promise<Config> {
+  const configPath = path.join(rootDir, 'redocly.yaml');
+  return existsSync(configPath) ? loadConfig({ configPath }) : createConfig({ extends: ['recommended'] });
+}
+
+function relativeFile(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative.startsWith('..') ? absolute : relative;
+}
+
+export function toLocation(problem: NormalizedProblem, cwd = process.cwd()): SpecProblemLocation {
+  const [first] = problem.location;
+  const base = { message: truncate(problem.message), ruleId: problem.ruleId };
+  if (!first) return { ...base, file: '(unknown file)' };
+  let line: number | undefined;
+  let column: number | undefined;
+  try {
+    ({ line, col: column } = getLineColLocation(first).start);
+  } catch {
+    // A location whose node no longer exists in the AST: the pointer alone still names the place.
+  }
+  return { ...base, file: relativeFile(first.source.absoluteRef, cwd), line, column, pointer: first.pointer ?? undefined };
+}
+
+function parseFailure(error: YamlParseError | ResolveError, entryFile: string, cwd: string): SpecError {
+  if (error instanceof YamlParseError) {
+    const location: SpecProblemLocation = {
+      file: relativeFile(error.source.absoluteRef, cwd),
+      line: error.line,
+      column: error.col,
+      message: `syntax error: ${truncate(error.originalError.message.split('\n')[0] ?? '')}`,
+    };
+    return new SpecError(`Spec could not be parsed\n  ${formatProblem(location)}`, [location]);
+  }
+  const location: SpecProblemLocation = { file: relativeFile(entryFile, cwd), message: truncate(error.message) };
+  return new SpecError(`Spec could not be read\n  ${formatProblem(location)}`, [location]);
+}
+
+/**
+ * Parses the entry file and everything it `$ref`s once, lints that parse and bundles it.
+ * Throws a SpecError naming file, line and JSON pointer for a syntax error, a dangling
+ * `$ref` or a lint error; lint warnings are returned, not thrown.
+ */
+export async function loadSpec(entryFile: string, config: Config, cwd = process.cwd()): Promise<LoadedSpec> {
+  const resolver = new BaseResolver(config.resolve);
+  const document = await resolver.resolveDocument(null, path.resolve(entryFile), true);
+  if (document instanceof Error) throw parseFailure(document, entryFile, cwd);
+
+  const lintProblems = await lintDocument({ document, config, externalRefResolver: resolver });
+  const bundled = await bundle({ doc: document, config, externalRefResolver: resolver, dereference: false });
+  const problems = [...lintProblems, ...bundled.problems].filter((problem) => !problem.ignored);
+
+  const errors = dedupe(problems.filter((p) => p.severity === 'error').map((p) => toLocation(p, cwd)));
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 10).map((problem) => `  ${formatProblem(problem)}`);
+    const more = errors.length > shown.length ? [`  …and ${errors.length - shown.length} more`] : [];
+    throw new SpecError(
+      [`Spec ${relativeFile(entryFile, cwd)} has ${errors.length} error(s):`, ...shown, ...more].join('\n'),
+      errors,
+    );
+  }
+  return {
+    entryFile,
+    spec: bundled.bundle.parsed as OpenApiDocument,
+    warnings: dedupe(problems.filter((p) => p.severity === 'warn').map((p) => toLocation(p, cwd))),
+    files: [...resolver.getFiles()],
+  };
+}
+
+function dedupe(problems: SpecProblemLocation[]): SpecProblemLocation[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = formatProblem(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const REVISION_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const ENTRY_FILES = ['openapi.yaml', 'openapi.yml', 'openapi.json'];
+
+export interface RevisionSource {
+  revision: string;
+  entryFile: string;
+}
+
+/** One folder per dated revision, each with an `openapi.{yaml,yml,json}` entry file; newest first. */
+export function discoverRevisions(specsDir: string): RevisionSource[] {
+  if (!existsSync(specsDir)) {
+    throw new Error(`Specs folder not found: ${specsDir}`);
+  }
+  const revisions = readdirSync(specsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && REVISION_PATTERN.test(entry.name))
+    .flatMap((entry) => {
+      const entryFile = ENTRY_FILES.map((name) => path.join(specsDir, entry.name, name)).find((file) =>
+        existsSync(file),
+      );
+      return entryFile ? [{ revision: entry.name, entryFile }] : [];
+    })
+    .sort((a, b) => b.revision.localeCompare(a.revision));
+  if (revisions.length === 0) {
+    throw new Error(
+      `No revision found in ${specsDir}: expected folders named YYYY-MM-DD holding an openapi.yaml or openapi.json`,
+    );
+  }
+  return revisions;
+}
+
+/** URL segment of a revision's reference pages; the latest revision has none. */
+export function revisionPathSegment(revision: string, latest: string): string {
+  return revision === latest ? '' : `v${revision}`;
+}
