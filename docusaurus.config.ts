@@ -54,7 +54,26 @@ const config = {
     ],
   ],
 
-  themes: [['docusaurus-theme-redoc', { primaryColor: '#1f6feb' }]],
+  themes: [
+    ['docusaurus-theme-redoc', { primaryColor: '#1f6feb' }],
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexDocs: true,
+        indexBlog: true,
+        indexPages: true,
+        docsRouteBasePath: ['docs'],
+        blogRouteBasePath: ['blog'],
+        language: ['en'],
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+        searchResultLimits: 8,
+        searchResultContextMaxLength: 80,
+        searchBarShortcutHint: true,
+      } satisfies import('@easyops-cn/docusaurus-search-local').PluginOptions,
+    ],
+  ],
 
   plugins: [['./src/plugins/api-reference/index.ts', { specsDir } satisfies ApiReferencePluginOptions]],
 

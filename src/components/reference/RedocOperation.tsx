@@ -1,8 +1,6 @@
 import React from 'react';
 import ApiOperation from '@theme/ApiOperation';
-// Swapped for the server-side variant by docusaurus-theme-redoc's webpack config, so the
-// operation's styled-components CSS is in the static HTML for both colour modes.
-import { ServerStyles } from '@theme/Redoc/Styles';
+import RedocStyles from './RedocStyles';
 import { useSpecOptions } from 'docusaurus-theme-redoc/dist-jsx/utils/useSpecOptions';
 import type { OpenApiDocument } from '../../spec-pipeline/types';
 
@@ -15,11 +13,7 @@ export default function RedocOperation({ spec, pointer }: Props): React.JSX.Elem
   const { lightThemeOptions, darkThemeOptions } = useSpecOptions();
   return (
     <>
-      <ServerStyles
-        specProps={{ spec: spec as never }}
-        lightThemeOptions={lightThemeOptions}
-        darkThemeOptions={darkThemeOptions}
-      />
+      <RedocStyles spec={spec} lightThemeOptions={lightThemeOptions} darkThemeOptions={darkThemeOptions} />
       <ApiOperation spec={spec as never} pointer={pointer} example />
     </>
   );

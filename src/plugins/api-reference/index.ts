@@ -78,6 +78,17 @@ export default function apiReferencePlugin(
   return {
     name: 'api-reference',
 
+    configureWebpack(_config, isServer, { currentBundler }) {
+      if (!isServer) return {};
+      return {
+        plugins: [
+          new currentBundler.instance.NormalModuleReplacementPlugin(/[\\/]RedocStyles$/, (resource: { request: string }) => {
+            resource.request = `${resource.request}.server`;
+          }),
+        ],
+      };
+    },
+
     getPathsToWatch() {
       // The whole folder, so that new files and new revision folders are seen too.
       return [`${specsDir}/**/*`, ...watchedFiles];
