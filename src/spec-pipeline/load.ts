@@ -49,7 +49,21 @@ export function toLocation(problem: NormalizedProblem, cwd = process.cwd()): Spe
   return { ...base, file: relativeFile(first.source.absoluteRef, cwd), line, column, pointer: first.pointer ?? undefined };
 }
 
-function parseFailure(error: YamlParseError | ResolveError, entryFile: string, cwd: string): SpecError {
+interface YamlException extends Error {
+  mark?: { line: number; column: number };
+  reason?: string;
+}
+
+function parseFailure(error: YamlParseError | ResolveError | YamlException, entryFile: string, cwd: string): SpecError {
+  if ('mark' in error && error.mark) {
+    const location: SpecProblemLocation = {
+      file: relativeFile(path.resolve(entryFile), cwd),
+      line: error.mark.line + 1,
+      column: error.mark.column + 1,
+      message: `syntax error: ${truncate(error.reason ?? error.message.split('\n')[0] ?? '')}`,
+    };
+    return new SpecError(`Spec could not be parsed\n  ${formatProblem(location)}`, [location]);
+  }
   if (error instanceof YamlParseError) {
     const location: SpecProblemLocation = {
       file: relativeFile(error.source.absoluteRef, cwd),
@@ -70,7 +84,12 @@ function parseFailure(error: YamlParseError | ResolveError, entryFile: string, c
  */
 export async function loadSpec(entryFile: string, config: Config, cwd = process.cwd()): Promise<LoadedSpec> {
   const resolver = new BaseResolver(config.resolve);
-  const document = await resolver.resolveDocument(null, path.resolve(entryFile), true);
+  let document;
+  try {
+    document = await resolver.resolveDocument(null, path.resolve(entryFile), true);
+  } catch (error) {
+    throw parseFailure(error as Error, entryFile, cwd);
+  }
   if (document instanceof Error) throw parseFailure(document, entryFile, cwd);
 
   const lintProblems = await lintDocument({ document, config, externalRefResolver: resolver });
