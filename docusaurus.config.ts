@@ -55,6 +55,8 @@ const config = {
   ],
 
   themes: [
+    // Redoc's own `sanitize` option needs a DOM and breaks server rendering; spec text is
+    // sanitized by the spec pipeline instead (src/spec-pipeline/sanitize.ts).
     ['docusaurus-theme-redoc', { primaryColor: '#1f6feb' }],
     [
       '@easyops-cn/docusaurus-search-local',
@@ -122,7 +124,10 @@ const config = {
         {
           title: 'More',
           items: [
-            { label: 'API guides on NBViewer', href: 'https://nbviewer.org/github/klaviyo-labs/klaviyo-api-guides-public' },
+            {
+              label: 'API guides on NBViewer',
+              href: 'https://nbviewer.org/github/klaviyo-labs/klaviyo-api-guides-public',
+            },
             { label: 'GitHub', href: 'https://github.com/klaviyo' },
           ],
         },

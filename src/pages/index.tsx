@@ -5,8 +5,16 @@ import Heading from '@theme/Heading';
 import styles from './index.module.css';
 
 const DESTINATIONS = [
-  { to: '/docs/getting-started', title: 'Get started', text: 'Create a private key and make your first call in five minutes.' },
-  { to: '/reference', title: 'API reference', text: 'Every endpoint with parameters, schemas, rate limits and code samples.' },
+  {
+    to: '/docs/getting-started',
+    title: 'Get started',
+    text: 'Create a private key and make your first call in five minutes.',
+  },
+  {
+    to: '/reference',
+    title: 'API reference',
+    text: 'Every endpoint with parameters, schemas, rate limits and code samples.',
+  },
   {
     to: '/docs/guides/understanding-customer-data',
     title: 'Guides',

@@ -45,20 +45,40 @@ interface Literal {
 
 const LITERALS: Record<'python' | 'node' | 'php' | 'ruby', Literal> = {
   python: {
-    null: 'None', true: 'True', false: 'False', string: (v) => JSON.stringify(v),
-    open: ['{', '}'], entry: (k, v) => `${JSON.stringify(k)}: ${v}`, arrayOpen: ['[', ']'],
+    null: 'None',
+    true: 'True',
+    false: 'False',
+    string: (v) => JSON.stringify(v),
+    open: ['{', '}'],
+    entry: (k, v) => `${JSON.stringify(k)}: ${v}`,
+    arrayOpen: ['[', ']'],
   },
   node: {
-    null: 'null', true: 'true', false: 'false', string: (v) => JSON.stringify(v),
-    open: ['{', '}'], entry: (k, v) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${v}`, arrayOpen: ['[', ']'],
+    null: 'null',
+    true: 'true',
+    false: 'false',
+    string: (v) => JSON.stringify(v),
+    open: ['{', '}'],
+    entry: (k, v) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${v}`,
+    arrayOpen: ['[', ']'],
   },
   php: {
-    null: 'null', true: 'true', false: 'false', string: (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
-    open: ['[', ']'], entry: (k, v) => `'${k.replace(/'/g, "\\'")}' => ${v}`, arrayOpen: ['[', ']'],
+    null: 'null',
+    true: 'true',
+    false: 'false',
+    string: (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
+    open: ['[', ']'],
+    entry: (k, v) => `'${k.replace(/'/g, "\\'")}' => ${v}`,
+    arrayOpen: ['[', ']'],
   },
   ruby: {
-    null: 'nil', true: 'true', false: 'false', string: (v) => JSON.stringify(v),
-    open: ['{', '}'], entry: (k, v) => `${JSON.stringify(k)} => ${v}`, arrayOpen: ['[', ']'],
+    null: 'nil',
+    true: 'true',
+    false: 'false',
+    string: (v) => JSON.stringify(v),
+    open: ['{', '}'],
+    entry: (k, v) => `${JSON.stringify(k)} => ${v}`,
+    arrayOpen: ['[', ']'],
   },
 };
 
@@ -88,7 +108,10 @@ function resolveRef<T>(spec: OpenApiDocument, node: unknown): T | undefined {
       .replace(/^#\//, '')
       .split('/')
       .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), spec);
+      .reduce<unknown>(
+        (acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined),
+        spec,
+      );
   }
   return current as T | undefined;
 }
@@ -146,7 +169,8 @@ export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, rev
   const url = `${baseUrl}${urlPath}${query.length ? `?${query.join('&')}` : ''}`;
 
   const curlLines = [`curl --request ${info.method.toUpperCase()} \\`, `  --url '${url}' \\`];
-  if (info.auth === 'private') curlLines.push(`  --header 'Authorization: Klaviyo-API-Key ${PRIVATE_KEY_PLACEHOLDER}' \\`);
+  if (info.auth === 'private')
+    curlLines.push(`  --header 'Authorization: Klaviyo-API-Key ${PRIVATE_KEY_PLACEHOLDER}' \\`);
   curlLines.push(`  --header 'accept: application/vnd.api+json' \\`, `  --header 'revision: ${revision}'`);
   if (body !== undefined) {
     curlLines[curlLines.length - 1] += ' \\';

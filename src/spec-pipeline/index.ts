@@ -3,6 +3,7 @@ import { discoverRevisions, revisionPathSegment } from './revisions';
 import { loadLintConfig, loadSpec } from './load';
 import { groupByTag, listOperations, type OperationInfo, type TagGroup } from './operations';
 import type { SpecProblemLocation } from './errors';
+import { sanitizeSpecText } from './sanitize';
 import type { OpenApiDocument } from './types';
 
 export interface RevisionModel {
@@ -42,15 +43,16 @@ export async function loadReferenceModel(specsDir: string, rootDir: string): Pro
   const revisions: RevisionModel[] = [];
   for (const source of sources) {
     const loaded = await loadSpec(source.entryFile, config, rootDir);
-    const operations = listOperations(loaded.spec, path.relative(rootDir, source.entryFile));
+    const spec = sanitizeSpecText(loaded.spec);
+    const operations = listOperations(spec, path.relative(rootDir, source.entryFile));
     revisions.push({
       revision: source.revision,
       isLatest: source.revision === latest,
       entryFile: source.entryFile,
       basePath: revisionBasePath(source.revision, latest),
-      spec: loaded.spec,
+      spec,
       operations,
-      tags: groupByTag(loaded.spec, operations),
+      tags: groupByTag(spec, operations),
       warnings: loaded.warnings,
       files: loaded.files,
     });

@@ -46,7 +46,13 @@ export function toLocation(problem: NormalizedProblem, cwd = process.cwd()): Spe
   } catch {
     // A location whose node no longer exists in the AST: the pointer alone still names the place.
   }
-  return { ...base, file: relativeFile(first.source.absoluteRef, cwd), line, column, pointer: first.pointer ?? undefined };
+  return {
+    ...base,
+    file: relativeFile(first.source.absoluteRef, cwd),
+    line,
+    column,
+    pointer: first.pointer ?? undefined,
+  };
 }
 
 interface YamlException extends Error {

@@ -11,7 +11,10 @@ function resolvePointer(root: unknown, pointer: string): unknown {
     .split('/')
     .filter(Boolean)
     .map(unescapePointerSegment)
-    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 }
 
 /** Every `#/components/...` ref reachable from `start`, followed transitively. */
@@ -44,7 +47,10 @@ export function collectComponentRefs(spec: OpenApiDocument, start: unknown): Set
 export function buildOperationSpec(spec: OpenApiDocument, operation: OperationInfo): OpenApiDocument {
   const pathItem = spec.paths?.[operation.path] ?? {};
   const operationObject = pathItem[operation.method];
-  const slimPathItem = { ...(pathItem.parameters ? { parameters: pathItem.parameters } : {}), [operation.method]: operationObject };
+  const slimPathItem = {
+    ...(pathItem.parameters ? { parameters: pathItem.parameters } : {}),
+    [operation.method]: operationObject,
+  };
 
   const components: Record<string, Record<string, unknown>> = {};
   for (const ref of collectComponentRefs(spec, slimPathItem)) {

@@ -100,9 +100,10 @@ export function listOperations(spec: OpenApiDocument, file: string): OperationIn
   }
   if (problems.length > 0) {
     throw new SpecError(
-      [`Spec ${file} has ${problems.length} operationId error(s):`, ...problems.map((p) => `  ${formatProblem(p)}`)].join(
-        '\n',
-      ),
+      [
+        `Spec ${file} has ${problems.length} operationId error(s):`,
+        ...problems.map((p) => `  ${formatProblem(p)}`),
+      ].join('\n'),
       problems,
     );
   }

@@ -3,7 +3,6 @@ import RedocPrism from 'prismjs';
 
 type PrismLike = { languages: Record<string, unknown> };
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const LOADERS: Record<string, () => void> = {
   php: () => {
     require('prismjs/components/prism-markup-templating.js');
@@ -12,7 +11,6 @@ const LOADERS: Record<string, () => void> = {
   ruby: () => require('prismjs/components/prism-ruby.js'),
   bash: () => require('prismjs/components/prism-bash.js'),
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Registers `themeConfig.prism.additionalLanguages` on prism-react-renderer's Prism.

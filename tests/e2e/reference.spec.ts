@@ -30,7 +30,9 @@ test('every operation page of the project spec renders method, path and paramete
       await expect(page.getByTestId('endpoint')).toContainText(operation.method.toUpperCase());
       await expect(page.getByTestId('endpoint')).toContainText(operation.path);
       // Redoc's parameter list: every operation has at least the revision header.
-      await expect(page.locator('.redocusaurus-operation').getByText('revision', { exact: true }).first()).toBeVisible();
+      await expect(
+        page.locator('.redocusaurus-operation').getByText('revision', { exact: true }).first(),
+      ).toBeVisible();
       expect(problems.consoleErrors).toEqual([]);
     } catch (error) {
       failures.push(`${operation.id}: ${(error as Error).message.split('\n')[0]}`);

@@ -114,7 +114,9 @@ describe('bad input gets one readable error naming file, line and pointer', () =
   });
 
   it('missing operationId', async () => {
-    const spec = miniSpec({ paths: `  /api/things:\n    get:${OPERATION('get_things').replace(/\s+operationId: get_things/, '')}` });
+    const spec = miniSpec({
+      paths: `  /api/things:\n    get:${OPERATION('get_things').replace(/\s+operationId: get_things/, '')}`,
+    });
     const error = await loadError({ '2026-01-01/openapi.yaml': spec });
     expect(error.message).toContain('#/paths/~1api~1things/get');
     expect(error.message).toMatch(/operationId/);
@@ -122,7 +124,7 @@ describe('bad input gets one readable error naming file, line and pointer', () =
 
   it('lint error (no servers, invalid example type) fails; the message has the rule', async () => {
     const spec = GOOD.replace(/servers:\n {2}- url: https:\/\/a\.example\.com\n/, '').replace(
-      "      x-klaviyo-ratelimit",
+      '      x-klaviyo-ratelimit',
       "      parameters:\n        - { name: limit, in: query, schema: { type: integer }, example: 'many' }\n      x-klaviyo-ratelimit",
     );
     const error = await loadError({ '2026-01-01/openapi.yaml': spec });
@@ -189,5 +191,19 @@ describe("the project's own specs", () => {
     for (const id of ['get_profiles', 'get_events', 'get_metrics', 'create_client_event', 'query_metric_aggregates']) {
       expect(latest.operations.map((o) => o.operationId)).toContain(id);
     }
+  });
+});
+
+describe('untrusted spec text', () => {
+  it('loses scripts and event handlers but keeps Markdown', async () => {
+    const hostile = GOOD.replace(
+      'description: Lists things. More text follows here.',
+      `description: "Lists **things**. <script>window.__xss = 1</script><img src=x onerror=\\"window.__xss = 2\\"> <a href=\\"javascript:alert(1)\\">x</a> <b>bold</b>"`,
+    );
+    const model = await loadReferenceModel(makeSpecsDir({ '2026-01-01/openapi.yaml': hostile }), ROOT);
+    const description = (model.revisions[0]!.spec.paths!['/api/things']!.get as { description: string }).description;
+    expect(description).toContain('Lists **things**.');
+    expect(description).toContain('<b>bold</b>');
+    expect(description).not.toMatch(/<script|onerror|javascript:/i);
   });
 });

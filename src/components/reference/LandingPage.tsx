@@ -56,8 +56,8 @@ export default function LandingPage({
           Revisions
         </Heading>
         <p>
-          Each request names the API revision it was written against in the <code>revision</code> header. Read more in the{' '}
-          <Link to="/docs/api-overview#revisions">revision policy</Link>. Revisions of this reference:
+          Each request names the API revision it was written against in the <code>revision</code> header. Read more in
+          the <Link to="/docs/api-overview#revisions">revision policy</Link>. Revisions of this reference:
         </p>
         <ul>
           {data.revisions.map((revision) => (

@@ -12,8 +12,16 @@ import styles from './reference.module.css';
 import type { OperationPageData, ReferenceSidebarData } from '../../plugins/api-reference/types';
 
 const AUTH_LABEL = {
-  private: { label: 'Private key', detail: 'Authorization: Klaviyo-API-Key YOUR_PRIVATE_API_KEY', link: '/docs/api-overview#private-keys' },
-  public: { label: 'Public key', detail: 'company_id=YOUR_PUBLIC_API_KEY (query parameter)', link: '/docs/api-overview#public-keys' },
+  private: {
+    label: 'Private key',
+    detail: 'Authorization: Klaviyo-API-Key YOUR_PRIVATE_API_KEY',
+    link: '/docs/api-overview#private-keys',
+  },
+  public: {
+    label: 'Public key',
+    detail: 'company_id=YOUR_PUBLIC_API_KEY (query parameter)',
+    link: '/docs/api-overview#public-keys',
+  },
   none: { label: 'None', detail: 'No authentication', link: '/docs/api-overview#authentication' },
 } as const;
 
@@ -76,7 +84,8 @@ export default function OperationPage({
             <dd>
               {operation.rateLimit ? (
                 <>
-                  Burst <code>{operation.rateLimit.burst ?? 'n/a'}</code> · Steady <code>{operation.rateLimit.steady ?? 'n/a'}</code>{' '}
+                  Burst <code>{operation.rateLimit.burst ?? 'n/a'}</code> · Steady{' '}
+                  <code>{operation.rateLimit.steady ?? 'n/a'}</code>{' '}
                   <Link to="/docs/api-overview#rate-limits">(about rate limits)</Link>
                 </>
               ) : (

@@ -16,7 +16,11 @@ function collectCss(spec: RedocStylesProps['spec'], options: RedocRawOptions, pr
   }
 }
 
-export default function RedocStyles({ spec, lightThemeOptions, darkThemeOptions }: RedocStylesProps): React.JSX.Element {
+export default function RedocStyles({
+  spec,
+  lightThemeOptions,
+  darkThemeOptions,
+}: RedocStylesProps): React.JSX.Element {
   const css =
     collectCss(spec, lightThemeOptions, "html:not([data-theme='dark'])") +
     collectCss(spec, darkThemeOptions, "html[data-theme='dark']");

@@ -6,7 +6,13 @@ import MethodBadge from './MethodBadge';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData, TagPageData } from '../../plugins/api-reference/types';
 
-export default function TagPage({ data, sidebar }: { data: TagPageData; sidebar: ReferenceSidebarData }): React.JSX.Element {
+export default function TagPage({
+  data,
+  sidebar,
+}: {
+  data: TagPageData;
+  sidebar: ReferenceSidebarData;
+}): React.JSX.Element {
   const url = `${data.basePath}/${data.slug}`;
   const description = data.description || `${data.operations.length} operations of the ${data.name} API.`;
   return (

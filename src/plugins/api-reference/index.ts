@@ -5,13 +5,7 @@ import { loadReferenceModel, operationUrl, type ReferenceModel, type RevisionMod
 import { buildOperationSpec } from '../../spec-pipeline/mini-spec';
 import { buildCodeSamples } from '../../spec-pipeline/code-samples';
 import { formatProblem, SpecError } from '../../spec-pipeline/errors';
-import type {
-  OperationPageData,
-  ReferenceSidebarData,
-  RevisionSummary,
-  TagPageData,
-  LandingPageData,
-} from './types';
+import type { OperationPageData, ReferenceSidebarData, RevisionSummary, TagPageData, LandingPageData } from './types';
 
 export interface ApiReferencePluginOptions {
   /** Folder holding one sub-folder per dated revision. */
@@ -28,8 +22,11 @@ function reportWarnings(model: ReferenceModel): void {
   for (const revision of model.revisions) {
     if (revision.warnings.length === 0) continue;
     const shown = revision.warnings.slice(0, 5).map((warning) => `  ${formatProblem(warning)}`);
-    const more = revision.warnings.length > shown.length ? [`  …and ${revision.warnings.length - shown.length} more`] : [];
-    logger.warn([`Spec ${revision.revision}: ${revision.warnings.length} lint warning(s)`, ...shown, ...more].join('\n'));
+    const more =
+      revision.warnings.length > shown.length ? [`  …and ${revision.warnings.length - shown.length} more`] : [];
+    logger.warn(
+      [`Spec ${revision.revision}: ${revision.warnings.length} lint warning(s)`, ...shown, ...more].join('\n'),
+    );
   }
 }
 
@@ -82,9 +79,12 @@ export default function apiReferencePlugin(
       if (!isServer) return {};
       return {
         plugins: [
-          new currentBundler.instance.NormalModuleReplacementPlugin(/[\\/]RedocStyles$/, (resource: { request: string }) => {
-            resource.request = `${resource.request}.server`;
-          }),
+          new currentBundler.instance.NormalModuleReplacementPlugin(
+            /[\\/]RedocStyles$/,
+            (resource: { request: string }) => {
+              resource.request = `${resource.request}.server`;
+            },
+          ),
         ],
       };
     },
@@ -116,7 +116,10 @@ export default function apiReferencePlugin(
 
       const landingData: LandingPageData[] = [];
       for (const revision of model.revisions) {
-        const sidebarPath = await createData(`sidebar-${revision.revision}.json`, JSON.stringify(sidebarData(revision)));
+        const sidebarPath = await createData(
+          `sidebar-${revision.revision}.json`,
+          JSON.stringify(sidebarData(revision)),
+        );
         const server = revision.spec.servers?.[0]?.url ?? '';
 
         for (const operation of revision.operations) {
@@ -153,15 +156,17 @@ export default function apiReferencePlugin(
             name: tag.name,
             slug: tag.slug,
             description: tag.description,
-            operations: tag.operations.map(({ operationId, method, path: operationPath, summary, firstSentence, deprecated }) => ({
-              operationId,
-              method,
-              path: operationPath,
-              summary,
-              firstSentence,
-              deprecated,
-              url: operationUrl(revision.basePath, operationId),
-            })),
+            operations: tag.operations.map(
+              ({ operationId, method, path: operationPath, summary, firstSentence, deprecated }) => ({
+                operationId,
+                method,
+                path: operationPath,
+                summary,
+                firstSentence,
+                deprecated,
+                url: operationUrl(revision.basePath, operationId),
+              }),
+            ),
           };
           const dataPath = await createData(`tag-${revision.revision}-${tag.slug}.json`, JSON.stringify(data));
           addRoute({

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import * as yaml from 'js-yaml';
+// @ts-expect-error plain ESM helper shared with the test runner scripts
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/browser.mjs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, copySite } from './site-copy';
+
+describe('the production build refuses broken content', () => {
+  it('fails on a broken internal link', async () => {
+    const site = copySite();
+    writeFileSync(
+      path.join(site, 'docs/link-probe.mdx'),
+      '---\ntitle: Probe\n---\n\nSee [nowhere](/docs/no-such-page).\n',
+    );
+    const result = await build(site);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('/docs/no-such-page');
+  });
+
+  it('fails on a broken anchor', async () => {
+    const site = copySite();
+    writeFileSync(
+      path.join(site, 'docs/anchor-probe.mdx'),
+      '---\ntitle: Probe\n---\n\nSee [no anchor](/docs/api-overview#no-such-anchor).\n',
+    );
+    const result = await build(site);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('#no-such-anchor');
+  });
+
+  it('fails on a broken Markdown file link', async () => {
+    const site = copySite();
+    writeFileSync(path.join(site, 'docs/md-link-probe.md'), '---\ntitle: Probe\n---\n\nSee [gone](./gone.md).\n');
+    const result = await build(site);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/gone\.md/);
+  });
+
+  it('fails on a dangling $ref with one readable message naming file and pointer', async () => {
+    const site = copySite();
+    const entry = path.join(site, 'specs/2026-07-15/openapi.yaml');
+    writeFileSync(entry, readFileSync(entry, 'utf8') + '\nx-probe:\n  $ref: "#/components/schemas/DoesNotExist"\n');
+    const result = await build(site, { SPECS_DIR: path.join(site, 'specs') });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/specs[\\/]2026-07-15[\\/]openapi\.yaml:\d+/);
+    expect(result.output).toContain('#/x-probe');
+    // A readable report, not a dump of the spec.
+    expect(result.output.length).toBeLessThan(20_000);
+    expect(result.output).not.toContain('operationId: get_profiles');
+  });
+});
+
+describe('spec text is untrusted', () => {
+  it('a <script> or onerror= in a description does not run in Chromium', async () => {
+    const site = copySite();
+    const file = path.join(site, 'specs/2026-07-15/paths/api_profiles.yaml');
+    const pathItem = yaml.load(readFileSync(file, 'utf8')) as { get: { description: string } };
+    pathItem.get.description = `Lists profiles. <script>window.__xss = "script"</script><img src="x" onerror="window.__xss = 'onerror'"> ${pathItem.get.description}`;
+    writeFileSync(file, yaml.dump(pathItem));
+    const built = await build(site, { SPECS_DIR: path.join(site, 'specs') });
+    expect(built.code, built.output.slice(-2000)).toBe(0);
+    const html = readFileSync(path.join(site, 'build/reference/get_profiles.html'), 'utf8');
+    expect(html).not.toMatch(/onerror=|<script>window\.__xss/);
+
+    const port = 3300 + Math.floor(Math.random() * 500);
+    const server = spawn(
+      path.join(site, 'node_modules/.bin/docusaurus'),
+      ['serve', '--port', String(port), '--no-open'],
+      {
+        cwd: site,
+        stdio: 'ignore',
+      },
+    );
+    const executablePath = await findChromium();
+    const browser = await chromium.launch({ executablePath: executablePath ?? undefined, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const response = await page.goto(`http://localhost:${port}/reference/get_profiles`).catch(() => null);
+        if (response?.ok()) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await page.waitForSelector('html[data-has-hydrated="true"]');
+      await page.waitForTimeout(500);
+      expect(await page.evaluate(() => (window as { __xss?: string }).__xss)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+    } finally {
+      await browser.close();
+      server.kill();
+    }
+  });
+});
