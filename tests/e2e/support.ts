@@ -27,8 +27,8 @@ export async function visit(page: Page, path: string): Promise<PageProblems> {
   const problems = watchPage(page);
   await page.goto(path, { waitUntil: 'load' });
   await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true', { timeout: 20_000 });
-  // Lazy chunks and effects that run right after hydration.
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  // Effects that run right after hydration (and the requests they make).
+  await page.waitForTimeout(250);
   return problems;
 }
 
@@ -36,6 +36,11 @@ export async function expectCleanPage(page: Page, path: string): Promise<void> {
   const problems = await visit(page, path);
   expect(problems.consoleErrors, `console errors on ${path}`).toEqual([]);
   expect(problems.failedRequests, `failed requests on ${path}`).toEqual([]);
+}
+
+/** Splits `items` into `count` interleaved shards, so that each shard can be its own parallel test. */
+export function shard<T>(items: T[], index: number, count: number): T[] {
+  return items.filter((_, position) => position % count === index);
 }
 
 /** All page paths listed in the built sitemap. */

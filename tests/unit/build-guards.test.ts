@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import * as yaml from 'js-yaml';
-// @ts-expect-error plain ESM helper shared with the test runner scripts
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/browser.mjs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

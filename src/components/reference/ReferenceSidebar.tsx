@@ -17,16 +17,24 @@ export default function ReferenceSidebar({
       <Link className={clsx(styles.sidebarHome, activeUrl === sidebar.basePath && styles.active)} to={sidebar.basePath}>
         Reference overview
       </Link>
+      <Link className={styles.sidebarHome} to="/reference/changelog">
+        Changelog
+      </Link>
       {sidebar.tags.map((tag) => {
         const open = activeUrl === tag.url || tag.operations.some((operation) => operation.url === activeUrl);
         return (
           <details key={tag.url} className={styles.sidebarGroup} open={open}>
-            <summary>
-              <Link to={tag.url} className={clsx(activeUrl === tag.url && styles.active)}>
-                {tag.name}
-              </Link>
-            </summary>
+            <summary>{tag.name}</summary>
             <ul>
+              <li>
+                <Link
+                  to={tag.url}
+                  className={clsx(styles.sidebarLink, activeUrl === tag.url && styles.active)}
+                  aria-current={activeUrl === tag.url ? 'page' : undefined}
+                >
+                  {tag.name} overview
+                </Link>
+              </li>
               {tag.operations.map((operation) => (
                 <li key={operation.url}>
                   <Link
