@@ -3,9 +3,15 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { ApiReferencePluginOptions } from './src/plugins/api-reference';
+import type { SearchPluginOptions } from './src/plugins/search-local';
+import type { Options as ClientRedirectsOptions } from '@docusaurus/plugin-client-redirects';
+import { discoverRevisions } from './src/spec-pipeline/revisions';
+import { legacyDocRedirects, legacyPathsFor } from './src/plugins/legacy-redirects';
 
 const siteUrl = process.env.SITE_URL ?? 'https://developers.example.com';
 const specsDir = process.env.SPECS_DIR ? path.resolve(process.env.SPECS_DIR) : path.resolve(__dirname, 'specs');
+// Revision folder names only (a directory listing): the specs themselves are parsed once, by the api-reference plugin.
+const revisions = discoverRevisions(specsDir).map((source) => source.revision);
 
 const config = {
   title: 'Klaviyo Developer Portal',
@@ -14,6 +20,10 @@ const config = {
   url: siteUrl,
   baseUrl: process.env.BASE_URL ?? '/',
   trailingSlash: false,
+  // generated/static: Postman collections, spec downloads, llms.txt and Markdown twins, written by the
+  // api-reference plugin on every build and dev-server reload (gitignored, never committed).
+  // generated/feeds: the API changelog's RSS and Atom feeds (generated/static is replaced as a whole by the artifacts step).
+  staticDirectories: ['static', 'generated/static', 'generated/feeds'],
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
@@ -50,6 +60,9 @@ const config = {
         },
         theme: { customCss: './src/css/custom.css' },
         sitemap: { lastmod: null, changefreq: null, priority: null },
+        // The dev-only debug plugin re-serializes every plugin's content (both bundled specs, MBs)
+        // on each spec save, which doubles the recompiles of a live reload.
+        debug: false,
       } satisfies Preset.Options,
     ],
   ],
@@ -59,25 +72,60 @@ const config = {
     // sanitized by the spec pipeline instead (src/spec-pipeline/sanitize.ts).
     ['docusaurus-theme-redoc', { primaryColor: '#1f6feb' }],
     [
-      '@easyops-cn/docusaurus-search-local',
+      // Offline search (@easyops-cn/docusaurus-search-local, wrapped to add section labels and path-friendly queries).
+      // The index is fetched only when the reader hovers or focuses the search box (or presses Ctrl/Cmd+K).
+      './src/plugins/search-local/index.ts',
       {
         hashed: true,
         indexDocs: true,
         indexBlog: true,
+        // The API reference pages are custom routes, indexed as "pages": title (h1), meta description and
+        // keywords (operationId, METHOD /path) and the text of <main>.
         indexPages: true,
         docsRouteBasePath: ['docs'],
         blogRouteBasePath: ['blog'],
+        // Older revisions would duplicate every operation; blog archive/author listings have no content of their own.
+        ignoreFiles: [/^reference\/v\d{4}-\d{2}-\d{2}(\/|$)/, /^blog\/(archive|authors)(\/|$)/],
+        // Kept out of the index: button and "View as Markdown" labels, the reference code samples (the same boilerplate on every page),
+        // and Redoc's parameter/response tables and request/response samples (the operation description stays).
+        ignoreCssSelectors: [
+          'button',
+          '[data-testid="view-markdown"]',
+          'section:has(> #code-samples)',
+          '[data-section-id^="operation/"] > div:first-child > div:nth-child(n+3)',
+          '[data-section-id^="operation/"] > div:nth-child(2)',
+        ],
         language: ['en'],
+        // Keep words such as "get", "what" and "is" searchable: they are part of operation names and FAQ questions.
+        removeDefaultStopWordFilter: ['en'],
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
         searchResultLimits: 8,
         searchResultContextMaxLength: 80,
+        searchBarShortcut: true,
+        searchBarShortcutKeymap: 'mod+k',
         searchBarShortcutHint: true,
-      } satisfies import('@easyops-cn/docusaurus-search-local').PluginOptions,
+        sectionLabels: [
+          { path: 'reference', label: 'Reference' },
+          { path: 'docs/community', label: 'Community' },
+          { path: 'docs', label: 'Guides' },
+          { path: 'blog', label: 'Blog' },
+        ],
+      } satisfies SearchPluginOptions,
     ],
   ],
 
-  plugins: [['./src/plugins/api-reference/index.ts', { specsDir } satisfies ApiReferencePluginOptions]],
+  plugins: [
+    ['./src/plugins/api-reference/index.ts', { specsDir } satisfies ApiReferencePluginOptions],
+    [
+      // Links in the shape of the previous portal (/en/reference/..., /en/v{revision}/reference/..., /en/docs/...).
+      '@docusaurus/plugin-client-redirects',
+      {
+        redirects: legacyDocRedirects(revisions),
+        createRedirects: (routePath) => legacyPathsFor(routePath, revisions[0]!),
+      } satisfies ClientRedirectsOptions,
+    ],
+  ],
 
   themeConfig: {
     image: 'img/social/home.png',
@@ -99,6 +147,8 @@ const config = {
           ],
         },
         { to: '/blog', label: 'Blog', position: 'left' },
+        // API revision dropdown: src/theme/NavbarItem/ComponentTypes.tsx
+        { type: 'custom-revisionSwitcher', position: 'right' },
       ],
     },
     footer: {
@@ -135,8 +185,8 @@ const config = {
       copyright: `Copyright © ${new Date().getFullYear()} Klaviyo Developer Portal. API specification under the MIT license.`,
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: prismThemes.vsLight,
+      darkTheme: prismThemes.vsDark,
       additionalLanguages: ['php', 'ruby', 'bash'],
     },
   } satisfies Preset.ThemeConfig,

@@ -8,6 +8,7 @@ const steps = [
   ['unit tests', 'npm', ['run', '--silent', 'test:unit']],
   ['production build', 'npm', ['run', '--silent', 'build']],
   ['end-to-end tests', 'npm', ['run', '--silent', 'test:e2e']],
+  ['dev server live reload', 'npm', ['run', '--silent', 'test:dev']],
 ];
 
 if (!(await findChromium())) {

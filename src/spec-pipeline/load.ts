@@ -12,7 +12,7 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { existsSync } from 'node:fs';
-import { SpecError, formatProblem, truncate, type SpecProblemLocation } from './errors';
+import { SpecError, formatLocation, formatProblem, truncate, type SpecProblemLocation } from './errors';
 import type { OpenApiDocument } from './types';
 
 export interface LoadedSpec {
@@ -102,7 +102,9 @@ export async function loadSpec(entryFile: string, config: Config, cwd = process.
   const bundled = await bundle({ doc: document, config, externalRefResolver: resolver, dereference: false });
   const problems = [...lintProblems, ...bundled.problems].filter((problem) => !problem.ignored);
 
-  const errors = dedupe(problems.filter((p) => p.severity === 'error').map((p) => toLocation(p, cwd)));
+  const errors = condenseParseErrors(
+    dedupe(problems.filter((p) => p.severity === 'error').map((p) => toLocation(p, cwd))),
+  );
   if (errors.length > 0) {
     const shown = errors.slice(0, 10).map((problem) => `  ${formatProblem(problem)}`);
     const more = errors.length > shown.length ? [`  …and ${errors.length - shown.length} more`] : [];
@@ -117,6 +119,54 @@ export async function loadSpec(entryFile: string, config: Config, cwd = process.
     warnings: dedupe(problems.filter((p) => p.severity === 'warn').map((p) => toLocation(p, cwd))),
     files: [...resolver.getFiles()],
   };
+}
+
+const FAILED_TO_PARSE = /^Failed to parse: /;
+const CANT_RESOLVE = /^Can't resolve \$ref: /;
+
+/**
+ * A syntax error in a `$ref`'d file is reported by the linter and the bundler, each twice: where
+ * the file fails to parse and where it is referenced. They become one problem: the broken file's
+ * line and column, the pointer of the `$ref` that pulls it in, and the parser's reason.
+ */
+export function condenseParseErrors(problems: SpecProblemLocation[]): SpecProblemLocation[] {
+  const reason = (message: string) =>
+    message
+      .replace(FAILED_TO_PARSE, '')
+      .replace(CANT_RESOLVE, '')
+      .replace(/ in "[^"]*" \(\d+:\d+\)$/, '');
+  const parseFailures = problems.filter((problem) => FAILED_TO_PARSE.test(problem.message));
+  if (parseFailures.length === 0) return problems;
+  const condensed: SpecProblemLocation[] = [];
+  const seen = new Set<string>();
+  for (const problem of problems) {
+    const isParse = FAILED_TO_PARSE.test(problem.message);
+    const isRef = CANT_RESOLVE.test(problem.message);
+    const failure = isRef
+      ? parseFailures.find((candidate) => reason(candidate.message) === reason(problem.message))
+      : undefined;
+    if (!isParse && !failure) {
+      condensed.push(problem);
+      continue;
+    }
+    const broken = failure ?? problem;
+    const key = `${broken.file}:${broken.line}:${reason(broken.message)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const referrer = isRef
+      ? problem
+      : problems.find(
+          (candidate) => CANT_RESOLVE.test(candidate.message) && reason(candidate.message) === reason(problem.message),
+        );
+    condensed.push({
+      file: broken.file,
+      line: broken.line,
+      column: broken.column,
+      pointer: referrer?.pointer,
+      message: `syntax error: ${reason(broken.message)}${referrer ? ` (the file is $ref'd from ${formatLocation({ ...referrer, pointer: undefined })})` : ''}`,
+    });
+  }
+  return condensed;
 }
 
 function dedupe(problems: SpecProblemLocation[]): SpecProblemLocation[] {

@@ -63,9 +63,8 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 }
 
 export async function setColorMode(page: Page, mode: 'light' | 'dark'): Promise<void> {
-  await page.evaluate((value) => {
-    localStorage.setItem('theme', value);
-  }, mode);
+  // The site follows the reader's system preference (respectPrefersColorScheme).
+  await page.emulateMedia({ colorScheme: mode });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', mode);
   await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');

@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import CodeBlock from '@theme/CodeBlock';
 import ReferenceLayout from './ReferenceLayout';
+import ArtifactDownloads from '../CopyMarkdownButton/ArtifactDownloads';
 import styles from './reference.module.css';
 import type { LandingPageData, ReferenceSidebarData } from '../../plugins/api-reference/types';
 
@@ -29,6 +30,11 @@ export default function LandingPage({
           {data.operationCount} operations of revision <code>{data.revision}</code>
           {data.isLatest ? ' (latest)' : ''}, generated from the OpenAPI specification.
         </p>
+
+        <Heading as="h2" id="downloads">
+          Postman collection and OpenAPI spec
+        </Heading>
+        <ArtifactDownloads revision={data.revision} />
 
         <Heading as="h2" id="base-url">
           Base URL
@@ -67,6 +73,10 @@ export default function LandingPage({
             </li>
           ))}
         </ul>
+        <p>
+          The <Link to="/reference/changelog">API changelog</Link> lists what changed from one revision to the next,
+          breaking changes first, and has RSS and Atom feeds.
+        </p>
 
         <Heading as="h2" id="resources">
           Resources

@@ -1,5 +1,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
+import Head from '@docusaurus/Head';
+import useBaseUrl from '@docusaurus/useBaseUrl';
 import Heading from '@theme/Heading';
 import Tabs from '@theme/Tabs';
 import TabItem from '@theme/TabItem';
@@ -8,6 +10,10 @@ import clsx from 'clsx';
 import ReferenceLayout from './ReferenceLayout';
 import MethodBadge from './MethodBadge';
 import RedocOperation from './RedocOperation';
+import { RevisionTargetsProvider } from '../RevisionSwitcher/context';
+import CopyMarkdownButton from '../CopyMarkdownButton';
+import { markdownTwinPath } from '../../spec-pipeline/artifacts/paths';
+import CopyLinkButton from '../../theme/Heading/CopyLinkButton';
 import styles from './reference.module.css';
 import type { OperationPageData, ReferenceSidebarData } from '../../plugins/api-reference/types';
 
@@ -25,7 +31,25 @@ const AUTH_LABEL = {
   none: { label: 'None', detail: 'No authentication', link: '/docs/api-overview#authentication' },
 } as const;
 
-export default function OperationPage({
+/** Tells the navbar's revision switcher where this operation lives in each revision. */
+export default function OperationPage(props: {
+  data: OperationPageData;
+  sidebar: ReferenceSidebarData;
+}): React.JSX.Element {
+  const { data } = props;
+  const url = `${data.basePath}/${data.operation.operationId}`;
+  const urls = Object.fromEntries([
+    [data.revision, url],
+    ...data.otherRevisions.map((other) => [other.revision, other.url] as const),
+  ]);
+  return (
+    <RevisionTargetsProvider value={{ revision: data.revision, urls }}>
+      <OperationPageContent {...props} />
+    </RevisionTargetsProvider>
+  );
+}
+
+function OperationPageContent({
   data,
   sidebar,
 }: {
@@ -35,6 +59,7 @@ export default function OperationPage({
   const { operation, revision, samples } = data;
   const auth = AUTH_LABEL[operation.auth];
   const url = `${data.basePath}/${operation.operationId}`;
+  const markdownUrl = useBaseUrl(markdownTwinPath(url));
   const latestUrl = data.otherRevisions.find((other) => other.isLatest)?.url;
   const otherRevisions = data.otherRevisions.filter((other) => other.url);
 
@@ -48,8 +73,16 @@ export default function OperationPage({
       isLatest={data.isLatest}
       latestUrl={latestUrl}
     >
+      <Head>
+        {/* Indexed by the offline search, so the operation is found by its operationId and `METHOD /path`. */}
+        <meta
+          name="keywords"
+          content={`${operation.operationId}, ${operation.method.toUpperCase()} ${operation.path}, ${operation.tag}`}
+        />
+      </Head>
       <article className={styles.operation} data-operation-id={operation.operationId}>
         <header className={styles.operationHeader}>
+          <CopyMarkdownButton href={markdownUrl} />
           <p className={styles.breadcrumb}>
             <Link to={data.basePath}>API reference</Link> / <Link to={data.tagUrl}>{operation.tag}</Link>
           </p>
@@ -57,14 +90,20 @@ export default function OperationPage({
             {operation.summary}
           </Heading>
           <p className={styles.endpoint} data-testid="endpoint">
-            <MethodBadge method={operation.method} />
-            <code>{operation.path}</code>
+            <MethodBadge method={operation.method} /> <code>{operation.path}</code>
             {operation.deprecated && <span className="badge badge--warning">Deprecated</span>}
+            <CopyLinkButton label={operation.summary} text="Copy link" />
           </p>
           <p className={styles.lead}>{operation.firstSentence}</p>
         </header>
 
         <dl className={styles.facts} data-testid="operation-facts">
+          <div>
+            <dt>Operation ID</dt>
+            <dd>
+              <code>{operation.operationId}</code>
+            </dd>
+          </div>
           <div>
             <dt>Authentication</dt>
             <dd>

@@ -1,20 +1,64 @@
-import React from 'react';
-import ApiOperation from '@theme/ApiOperation';
-import RedocStyles from './RedocStyles';
+import React, { useEffect, useMemo } from 'react';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import { useColorMode } from '@docusaurus/theme-common';
+import { ThemeProvider } from 'styled-components';
+import merge from 'lodash/merge';
+import { AppStore, Operation, OperationModel, Section, type RedocRawOptions } from 'redoc';
 import { useSpecOptions } from 'docusaurus-theme-redoc/dist-jsx/utils/useSpecOptions';
+import 'docusaurus-theme-redoc/dist-jsx/theme/Redoc/styles.css';
+import RedocStyles from './RedocStyles';
 import type { OpenApiDocument } from '../../spec-pipeline/types';
+
+/**
+ * Status colours per colour mode. The theme plugin shares one palette between light and dark,
+ * and no single red or green reaches 4.5:1 on both Redoc's light panels and its dark ones.
+ */
+const LIGHT: RedocRawOptions = {
+  theme: {
+    colors: { primary: { main: '#0b57d0' }, error: { main: '#b3261e' }, success: { main: '#1a7f37' } },
+    rightPanel: { backgroundColor: '#1b2028' },
+  },
+};
+const DARK: RedocRawOptions = {
+  theme: {
+    colors: { primary: { main: '#8dbbfe' }, error: { main: '#ff8a80' }, success: { main: '#7ee787' } },
+  },
+};
 
 interface Props {
   spec: OpenApiDocument;
   pointer: string;
 }
 
+/**
+ * One operation rendered with Redoc's own components and redocusaurus's theme options: what
+ * redocusaurus's ApiOperation does, with the per-mode palette above.
+ */
 export default function RedocOperation({ spec, pointer }: Props): React.JSX.Element {
-  const { lightThemeOptions, darkThemeOptions } = useSpecOptions();
+  const base = useSpecOptions();
+  const isBrowser = useIsBrowser();
+  const isDark = useColorMode().colorMode === 'dark';
+  const lightThemeOptions = useMemo(() => merge({}, base.lightThemeOptions, LIGHT), [base.lightThemeOptions]);
+  const darkThemeOptions = useMemo(() => merge({}, base.darkThemeOptions, DARK), [base.darkThemeOptions]);
+  const options = isBrowser && isDark ? darkThemeOptions : lightThemeOptions;
+
+  const store = useMemo(() => new AppStore(spec as never, undefined, options), [spec, options]);
+  useEffect(() => () => store.dispose(), [store]);
+  const model = store.menu.flatItems.find(
+    (item): item is OperationModel => item instanceof OperationModel && item.pointer === pointer.replace(/^#/, ''),
+  );
+  if (!model) throw new Error(`Operation ${pointer} not found in its page's spec`);
+
   return (
     <>
       <RedocStyles spec={spec} lightThemeOptions={lightThemeOptions} darkThemeOptions={darkThemeOptions} />
-      <ApiOperation spec={spec as never} pointer={pointer} example />
+      <ThemeProvider theme={store.options.theme}>
+        <div className="redocusaurus redocusaurus-operation">
+          <Section id={model.id} $underlined>
+            <Operation operation={model} />
+          </Section>
+        </div>
+      </ThemeProvider>
     </>
   );
 }

@@ -28,7 +28,12 @@ export default function ReferenceLayout({
   children,
 }: Props): React.JSX.Element {
   return (
-    <Layout title={title} description={description} wrapperClassName="api-reference-page">
+    <Layout
+      // Older revisions name their revision, so that each page's title (and link-unfurl card) is unique.
+      title={isLatest ? title : `${title} (revision ${revision})`}
+      description={description}
+      wrapperClassName="api-reference-page"
+    >
       <div className={styles.layout}>
         <aside className={styles.sidebarColumn}>
           <ReferenceSidebar sidebar={sidebar} activeUrl={activeUrl} />

@@ -2,6 +2,7 @@ import React from 'react';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import ReferenceLayout from './ReferenceLayout';
+import ArtifactDownloads from '../CopyMarkdownButton/ArtifactDownloads';
 import MethodBadge from './MethodBadge';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData, TagPageData } from '../../plugins/api-reference/types';
@@ -31,6 +32,7 @@ export default function TagPage({
         </p>
         <Heading as="h1">{data.name}</Heading>
         {data.description && <p className={styles.lead}>{data.description}</p>}
+        <ArtifactDownloads revision={data.revision} compact />
         <table className={styles.operationTable}>
           <thead>
             <tr>

@@ -5,7 +5,10 @@ import { loadReferenceModel, operationUrl, type ReferenceModel, type RevisionMod
 import { buildOperationSpec } from '../../spec-pipeline/mini-spec';
 import { buildCodeSamples } from '../../spec-pipeline/code-samples';
 import { formatProblem, SpecError } from '../../spec-pipeline/errors';
+import { generateSiteArtifacts } from '../../spec-pipeline/artifacts';
 import type { OperationPageData, ReferenceSidebarData, RevisionSummary, TagPageData, LandingPageData } from './types';
+import { addChangelogRoutes } from './changelog-routes';
+import { batchCreateData, createSpecLoader } from './dev-reload';
 
 export interface ApiReferencePluginOptions {
   /** Folder holding one sub-folder per dated revision. */
@@ -71,6 +74,19 @@ export default function apiReferencePlugin(
 ): Plugin<ReferenceModel> {
   const specsDir = path.resolve(context.siteDir, options.specsDir);
   let watchedFiles: string[] = [];
+  // Coalesces the dev server's reloads and keeps the last good model when a saved spec is broken.
+  const specLoader = createSpecLoader(
+    async () => {
+      const model = await loadReferenceModel(specsDir, context.siteDir);
+      watchedFiles = model.revisions.flatMap((revision) => revision.files);
+      reportWarnings(model);
+      return model;
+    },
+    (error) =>
+      logger.error(
+        `API reference not updated; still serving the last good version.\n${error instanceof Error ? error.message : String(error)}`,
+      ),
+  );
 
   return {
     name: 'api-reference',
@@ -96,10 +112,7 @@ export default function apiReferencePlugin(
 
     async loadContent() {
       try {
-        const model = await loadReferenceModel(specsDir, context.siteDir);
-        watchedFiles = model.revisions.flatMap((revision) => revision.files);
-        reportWarnings(model);
-        return model;
+        return await specLoader.load();
       } catch (error) {
         if (error instanceof SpecError) {
           // One readable report; Docusaurus keeps serving the last good reference in dev.
@@ -110,7 +123,10 @@ export default function apiReferencePlugin(
     },
 
     async contentLoaded({ content: model, actions }) {
-      const { createData, addRoute, setGlobalData } = actions;
+      const { addRoute, setGlobalData } = actions;
+      // All data files are written together at the end: one recompile per spec change in dev.
+      const batch = batchCreateData(actions.createData);
+      const { createData } = batch;
       const revisions = revisionSummaries(model);
       setGlobalData({ revisions, latest: model.latest });
 
@@ -202,6 +218,29 @@ export default function apiReferencePlugin(
           exact: true,
           modules: { data: landingPath, sidebar: sidebarPath },
         });
+      }
+
+      await addChangelogRoutes(model, { createData, addRoute }, context);
+      await batch.flush();
+    },
+
+    async allContentLoaded({ allContent }) {
+      // Postman collections, spec downloads, llms.txt and Markdown twins, from the model loaded
+      // above (no second parse), into a static folder the dev server serves and the build copies.
+      if (process.env.SKIP_ARTIFACTS === '1') return;
+      const model = allContent['api-reference']?.default as ReferenceModel | undefined;
+      if (!model) return;
+      try {
+        await generateSiteArtifacts({
+          model,
+          allContent,
+          siteDir: context.siteDir,
+          siteConfig: context.siteConfig,
+          outDir: path.join(context.siteDir, 'generated', 'static'),
+        });
+      } catch (error) {
+        if (error instanceof SpecError) logger.error(error.message);
+        throw error;
       }
     },
   };

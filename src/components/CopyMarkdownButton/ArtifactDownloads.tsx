@@ -1,0 +1,54 @@
+import React from 'react';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import { downloadFileNames, postmanPaths, specDownloadPaths } from '../../spec-pipeline/artifacts/paths';
+import styles from './styles.module.css';
+
+/**
+ * Download links for a revision's Postman collection and environment and its OpenAPI spec.
+ * Plain `<a download>` elements: the files are static assets, not routes of the site.
+ */
+export default function ArtifactDownloads({
+  revision,
+  compact = false,
+}: {
+  revision: string;
+  compact?: boolean;
+}): React.JSX.Element {
+  const postman = postmanPaths(revision);
+  const specs = specDownloadPaths(revision);
+  const names = downloadFileNames(revision);
+  const urls = {
+    collection: useBaseUrl(postman.collection),
+    environment: useBaseUrl(postman.environment),
+    json: useBaseUrl(specs.json),
+    yaml: useBaseUrl(specs.yaml),
+  };
+  const links = (
+    <>
+      <a className="button button--primary button--sm" href={urls.collection} download={names.collection}>
+        Run in Postman: download collection
+      </a>
+      <a className="button button--secondary button--sm" href={urls.environment} download={names.environment}>
+        Postman environment
+      </a>
+      <a className="button button--secondary button--sm" href={urls.json} download={names.json}>
+        OpenAPI JSON
+      </a>
+      <a className="button button--secondary button--sm" href={urls.yaml} download={names.yaml}>
+        OpenAPI YAML
+      </a>
+    </>
+  );
+  return (
+    <div className={styles.downloads} data-testid="artifact-downloads">
+      <div className={styles.downloadLinks}>{links}</div>
+      {!compact && (
+        <p className={styles.downloadHint}>
+          In Postman, choose <strong>Import</strong> and drop both files in; then set the collection variable{' '}
+          <code>private_api_key</code> to your private key. Every request already sends{' '}
+          <code>revision: {revision}</code>.
+        </p>
+      )}
+    </div>
+  );
+}

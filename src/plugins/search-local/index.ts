@@ -1,0 +1,121 @@
+/**
+ * A thin wrapper around @easyops-cn/docusaurus-search-local (offline lunr search) that adds two things the
+ * plugin has no option for:
+ *
+ * 1. Section labels. Every result shows the section it belongs to (Guides, Reference, Blog, Community). The plugin
+ *    displays a page's "breadcrumb" next to each hit but only derives it for docs and blog pages, from the active
+ *    navbar item and sidebar category; generated pages such as the API reference get none. After the plugin writes
+ *    its index, postBuild replaces every page's breadcrumb with the label of the first section whose path prefix
+ *    matches the page URL.
+ * 2. Query tokens that match the index. Indexed words pass through lunr's trimmer, which strips leading and
+ *    trailing punctuation (`/api/profiles/{id}` is stored as `api/profiles/{id`, `#api-help` as `api` + `help`),
+ *    but the plugin's browser side does not trim the words typed into the search box, so searching for a path or a
+ *    Slack channel finds nothing. A bundler replacement swaps its query tokenizer for ./query-tokenize.ts, which
+ *    trims words the same way.
+ */
+import path from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import type { LoadContext, OptionValidationContext, Plugin, PluginModule } from '@docusaurus/types';
+import * as searchLocalModule from '@easyops-cn/docusaurus-search-local';
+import type { PluginOptions as SearchLocalOptions } from '@easyops-cn/docusaurus-search-local';
+
+export interface SearchSection {
+  /** Route prefix without leading slash, e.g. `docs/community`; the first matching section wins. */
+  path: string;
+  label: string;
+}
+
+export interface SearchPluginOptions extends SearchLocalOptions {
+  /** Labels shown with each result, by route prefix. */
+  sectionLabels?: SearchSection[];
+}
+
+interface TitleDocument {
+  /** URL of the page. */
+  u: string;
+  /** Breadcrumb shown with every hit of this page. */
+  b?: string[];
+}
+
+type SerializedIndexes = { documents: TitleDocument[]; index: unknown }[];
+
+const searchLocal = (searchLocalModule as unknown as { default: PluginModule<unknown> }).default;
+const pluginValidateOptions = (
+  searchLocalModule as unknown as {
+    validateOptions: (data: OptionValidationContext<SearchLocalOptions, SearchLocalOptions>) => SearchLocalOptions;
+  }
+).validateOptions;
+
+/** Label of the first section whose path is `url` or a parent of it (relative to baseUrl), if any. */
+export function sectionLabel(url: string, baseUrl: string, sections: readonly SearchSection[]): string | undefined {
+  const route = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url.replace(/^\//, '');
+  return sections.find((section) => route === section.path || route.startsWith(`${section.path}/`))?.label;
+}
+
+/** Sets the breadcrumb of every page (the first of the plugin's five indexes holds one document per page). */
+export function labelSections(indexes: SerializedIndexes, baseUrl: string, sections: readonly SearchSection[]): number {
+  let labelled = 0;
+  for (const page of indexes[0]?.documents ?? []) {
+    const label = sectionLabel(page.u, baseUrl, sections);
+    page.b = label ? [label] : [];
+    if (label) labelled += 1;
+  }
+  return labelled;
+}
+
+const QUERY_TOKENIZER = path.join(__dirname, 'query-tokenize.ts');
+
+export default function searchLocalWithSections(
+  context: LoadContext,
+  options: SearchPluginOptions,
+): Plugin<unknown> | Promise<Plugin<unknown>> {
+  const { sectionLabels = [], ...searchOptions } = options;
+  const plugin = searchLocal(context, searchOptions) as Plugin<unknown>;
+  const englishOnly = [searchOptions.language ?? 'en'].flat().every((language) => language === 'en');
+
+  return {
+    ...plugin,
+    configureWebpack(config, isServer, utils, content) {
+      const base = plugin.configureWebpack?.(config, isServer, utils, content) ?? {};
+      // The replacement tokenizer only knows the default (non-CJK) word splitting.
+      if (!englishOnly) return base;
+      const { NormalModuleReplacementPlugin } = utils.currentBundler.instance;
+      return {
+        ...base,
+        plugins: [
+          new NormalModuleReplacementPlugin(
+            /[\\/]utils[\\/]tokenize(\.js)?$/,
+            (resource: { context?: string; request: string }) => {
+              if (resource.context?.includes(`docusaurus-search-local${path.sep}dist${path.sep}client`)) {
+                resource.request = QUERY_TOKENIZER;
+              }
+            },
+          ),
+        ],
+      };
+    },
+    async postBuild(props) {
+      await plugin.postBuild?.(props);
+      if (sectionLabels.length === 0) return;
+      const files = (await readdir(props.outDir)).filter((file) => /^search-index.*\.json$/.test(file));
+      for (const file of files) {
+        const filePath = path.join(props.outDir, file);
+        const indexes = JSON.parse(await readFile(filePath, 'utf8')) as SerializedIndexes;
+        labelSections(indexes, props.baseUrl, sectionLabels);
+        await writeFile(filePath, JSON.stringify(indexes));
+      }
+    },
+  };
+}
+
+export function validateOptions({
+  options,
+  validate,
+}: OptionValidationContext<SearchPluginOptions | undefined, SearchPluginOptions>): SearchPluginOptions {
+  const { sectionLabels = [], ...rest } = options ?? {};
+  const validated = pluginValidateOptions({
+    options: rest,
+    validate: validate as unknown as OptionValidationContext<SearchLocalOptions, SearchLocalOptions>['validate'],
+  });
+  return { ...validated, sectionLabels };
+}

@@ -1,0 +1,103 @@
+/**
+ * Reads a link-unfurl card the way Slack's crawler does: from the first 32 KB of the HTML only,
+ * with no JavaScript, looking at <title>, <meta name|property=… content=…> and <link rel=canonical>.
+ */
+export const UNFURL_BYTES = 32 * 1024;
+export const SLACKBOT_HEADERS = {
+  'User-Agent': 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+  Range: `bytes=0-${UNFURL_BYTES}`,
+};
+
+export interface UnfurlCard {
+  title?: string;
+  description?: string;
+  ogTitle?: string;
+  ogDescription?: string;
+  ogUrl?: string;
+  ogImage?: string;
+  ogSiteName?: string;
+  twitterCard?: string;
+  canonical?: string;
+}
+
+export const REQUIRED_FIELDS: (keyof UnfurlCard)[] = [
+  'title',
+  'description',
+  'ogTitle',
+  'ogDescription',
+  'ogUrl',
+  'ogImage',
+  'ogSiteName',
+  'twitterCard',
+  'canonical',
+];
+
+function decode(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** Attributes of a start tag's inside, quoted or (as the minifier leaves them) unquoted. */
+export function parseAttributes(inside: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const match of inside.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+    const value = match[2] ?? match[3] ?? match[4];
+    attributes[match[1]!.toLowerCase()] = decode(value ?? '');
+  }
+  return attributes;
+}
+
+/** The first `limit` bytes of `html` (a partial multi-byte character at the cut is dropped). */
+export function firstBytes(html: string | Buffer, limit = UNFURL_BYTES): string {
+  const buffer = typeof html === 'string' ? Buffer.from(html) : html;
+  return buffer
+    .subarray(0, limit)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
+}
+
+export function parseCard(html: string | Buffer, limit = UNFURL_BYTES): UnfurlCard {
+  const head = firstBytes(html, limit);
+  const card: UnfurlCard = {};
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(head);
+  if (title) card.title = decode(title[1]!.trim());
+  const fields: Record<string, keyof UnfurlCard> = {
+    description: 'description',
+    'og:title': 'ogTitle',
+    'og:description': 'ogDescription',
+    'og:url': 'ogUrl',
+    'og:image': 'ogImage',
+    'og:site_name': 'ogSiteName',
+    'twitter:card': 'twitterCard',
+  };
+  for (const match of head.matchAll(/<meta(\s[^>]*)>/gi)) {
+    const attributes = parseAttributes(match[1]!);
+    const key = fields[attributes.property ?? attributes.name ?? ''];
+    // First one wins, like most crawlers (and Docusaurus never emits two).
+    if (key && attributes.content !== undefined && card[key] === undefined) card[key] = attributes.content;
+  }
+  for (const match of head.matchAll(/<link(\s[^>]*)>/gi)) {
+    const attributes = parseAttributes(match[1]!);
+    if (attributes.rel === 'canonical' && attributes.href && card.canonical === undefined) {
+      card.canonical = attributes.href;
+    }
+  }
+  return card;
+}
+
+/** Problems of a card: missing fields and URLs that are not absolute http(s) URLs. */
+export function cardProblems(card: UnfurlCard): string[] {
+  const problems = REQUIRED_FIELDS.filter((field) => !card[field]?.trim()).map((field) => `missing ${field}`);
+  for (const field of ['ogUrl', 'ogImage', 'canonical'] as const) {
+    const value = card[field];
+    if (value && !/^https?:\/\/[^/]+/.test(value)) problems.push(`${field} is not absolute: ${value}`);
+  }
+  if (card.ogUrl && card.canonical && card.ogUrl !== card.canonical) {
+    problems.push(`og:url ${card.ogUrl} differs from canonical ${card.canonical}`);
+  }
+  return problems;
+}

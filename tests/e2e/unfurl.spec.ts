@@ -1,0 +1,177 @@
+import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadReferenceModel } from '../../src/spec-pipeline';
+import { cardProblems, parseCard, SLACKBOT_HEADERS, UNFURL_BYTES, type UnfurlCard } from './unfurl-card';
+
+const ROOT = path.join(__dirname, '../..');
+const BUILD = path.join(ROOT, 'build');
+
+// Imported dynamically: Playwright's TypeScript transform turns a static import of an .mjs file into CommonJS.
+type ManifestLib = typeof import('../../scripts/url-manifest.mjs');
+let lib: ManifestLib;
+test.beforeAll(async () => {
+  lib = await import('../../scripts/url-manifest.mjs');
+});
+const fileFor: ManifestLib['fileFor'] = (...args) => lib.fileFor(...args);
+const redirectTarget: ManifestLib['redirectTarget'] = (...args) => lib.redirectTarget(...args);
+
+interface BuiltPage {
+  /** URL path the page is served at, e.g. /docs/sdks or / (404.html stays /404.html). */
+  urlPath: string;
+  file: string;
+  html: Buffer;
+}
+
+/** Every real HTML page of build/ (redirect pages of the client-redirects plugin excluded). */
+function builtPages(): BuiltPage[] {
+  const pages: BuiltPage[] = [];
+  const files = readdirSync(BUILD, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+  for (const relative of files) {
+    const file = path.join(BUILD, relative);
+    const html = readFileSync(file);
+    if (redirectTarget(html.toString('utf8')) !== undefined) continue;
+    const posix = relative.split(path.sep).join('/');
+    const urlPath =
+      posix === '404.html' ? '/404.html' : `/${posix.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}`;
+    pages.push({ urlPath, file, html });
+  }
+  return pages.sort((a, b) => a.urlPath.localeCompare(b.urlPath));
+}
+
+function siteUrlOf(card: UnfurlCard): string {
+  return new URL(card.canonical!).origin;
+}
+
+test('every HTML page has a complete, absolute unfurl card in its first 32 KB, with a unique og:title', () => {
+  const pages = builtPages();
+  expect(pages.length).toBeGreaterThan(100);
+  const problems: string[] = [];
+  const byTitle = new Map<string, string[]>();
+  const byUrl = new Map<string, string[]>();
+  const origins = new Set<string>();
+
+  for (const page of pages) {
+    const card = parseCard(page.html, UNFURL_BYTES);
+    for (const problem of cardProblems(card)) problems.push(`${page.urlPath}: ${problem}`);
+    if (!card.ogUrl || !card.ogImage || !card.ogTitle) continue;
+    origins.add(new URL(card.ogUrl).origin);
+    const ogUrl = new URL(card.ogUrl);
+    if (ogUrl.pathname !== page.urlPath) problems.push(`${page.urlPath}: og:url points to ${ogUrl.pathname}`);
+    const image = new URL(card.ogImage);
+    if (!fileFor(BUILD, image.pathname)) problems.push(`${page.urlPath}: og:image ${image.pathname} not in build/`);
+    byTitle.set(card.ogTitle, [...(byTitle.get(card.ogTitle) ?? []), page.urlPath]);
+    byUrl.set(card.ogUrl, [...(byUrl.get(card.ogUrl) ?? []), page.urlPath]);
+  }
+
+  const duplicateTitles = [...byTitle].filter(([, urls]) => urls.length > 1).map(([t, urls]) => `${t}: ${urls}`);
+  const duplicateUrls = [...byUrl].filter(([, urls]) => urls.length > 1).map(([u, urls]) => `${u}: ${urls}`);
+  expect(problems).toEqual([]);
+  expect(duplicateTitles, 'pages sharing an og:title').toEqual([]);
+  expect(duplicateUrls, 'pages sharing an og:url').toEqual([]);
+  expect([...origins], 'one site URL for all cards').toHaveLength(1);
+});
+
+test('each section unfurls with its own card image', () => {
+  const expected: Record<string, string> = {
+    '/': 'home',
+    '/search': 'home',
+    '/docs/getting-started': 'guides',
+    '/docs/api-overview': 'guides',
+    '/docs/guides/understanding-customer-data': 'guides',
+    '/docs/community/developer-slack': 'community',
+    '/docs/community/code-of-conduct': 'community',
+    '/reference': 'reference',
+    '/reference/profiles': 'reference',
+    '/reference/get_profiles': 'reference',
+    '/reference/v2026-04-15/get_profiles': 'reference',
+    '/blog': 'blog',
+    '/blog/automating-sdks-from-openapi': 'blog',
+  };
+  for (const [urlPath, section] of Object.entries(expected)) {
+    const file = fileFor(BUILD, urlPath);
+    expect(file, urlPath).toBeTruthy();
+    const card = parseCard(readFileSync(file!));
+    expect(new URL(card.ogImage!).pathname, urlPath).toBe(`/img/social/${section}.png`);
+  }
+});
+
+test('operation cards read "Summary · METHOD /path" with the operation\'s first sentence as description', async () => {
+  const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
+  const failures: string[] = [];
+  let checked = 0;
+  for (const revision of model.revisions) {
+    for (const operation of revision.operations) {
+      const urlPath = `${revision.basePath}/${operation.operationId}`;
+      const card = parseCard(readFileSync(fileFor(BUILD, urlPath)!));
+      const heading = `${operation.summary} · ${operation.method.toUpperCase()} ${operation.path}`;
+      if (!card.ogTitle?.startsWith(heading)) failures.push(`${urlPath}: og:title ${card.ogTitle}`);
+      if (card.ogDescription !== operation.firstSentence)
+        failures.push(`${urlPath}: og:description ${card.ogDescription}`);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(40);
+  expect(failures).toEqual([]);
+});
+
+const SLACK_PAGES = [
+  '/',
+  '/docs/getting-started',
+  // The fragment stays in the browser: a link to a guide's section unfurls with the guide's card.
+  '/docs/api-overview#pagination',
+  '/docs/community/developer-slack',
+  '/reference/get_profiles',
+  '/reference/v2026-04-15/create_event',
+  '/reference/profiles',
+  '/blog/automating-sdks-from-openapi',
+];
+
+test('fetched the way Slackbot does (first 32 KB, no JavaScript), pages unfurl into a full card', async ({
+  baseURL,
+}) => {
+  for (const urlPath of SLACK_PAGES) {
+    const response = await fetch(new URL(urlPath, baseURL), { headers: SLACKBOT_HEADERS });
+    expect([200, 206], urlPath).toContain(response.status);
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status === 206) expect(body.length, urlPath).toBeLessThanOrEqual(UNFURL_BYTES + 1);
+    const card = parseCard(body);
+    expect(cardProblems(card), urlPath).toEqual([]);
+    expect(new URL(card.ogUrl!).pathname).toBe(urlPath.split('#')[0]);
+    expect(card.ogSiteName).toBe('Klaviyo Developer Portal');
+    expect(card.twitterCard).toBe('summary_large_image');
+
+    // The image Slack would fetch next exists and is a PNG (served here from the local build).
+    const image = await fetch(new URL(new URL(card.ogImage!).pathname, baseURL), {
+      headers: { 'User-Agent': SLACKBOT_HEADERS['User-Agent'] },
+    });
+    expect(image.status, card.ogImage).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/^image\/png/);
+  }
+});
+
+test("curl with Slackbot's user agent and Range header gets the operation card", async ({ baseURL }) => {
+  test.skip(!existsSync('/usr/bin/curl') && spawnSync('curl', ['--version']).status !== 0, 'curl is not installed');
+  const result = spawnSync(
+    'curl',
+    [
+      '--silent',
+      '--show-error',
+      '-A',
+      SLACKBOT_HEADERS['User-Agent'],
+      '-H',
+      `Range: ${SLACKBOT_HEADERS.Range}`,
+      new URL('/reference/get_profiles', baseURL).toString(),
+    ],
+    { encoding: 'buffer' },
+  );
+  expect(result.status, result.stderr.toString()).toBe(0);
+  expect(result.stdout.length).toBeLessThanOrEqual(UNFURL_BYTES + 1);
+  const card = parseCard(result.stdout);
+  expect(cardProblems(card)).toEqual([]);
+  expect(card.ogTitle).toMatch(/^Get Profiles · GET \/api\/profiles/);
+  expect(card.description).toMatch(/profiles/i);
+  expect(siteUrlOf(card)).toMatch(/^https?:\/\//);
+  expect(new URL(card.ogImage!).pathname).toBe('/img/social/reference.png');
+});
