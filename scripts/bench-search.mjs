@@ -5,11 +5,11 @@
 //                        index download and parsing included)
 // plus search_ms_to_results_warm (index already loaded) and search_index_loaded_on_page_load (must be 0).
 // A build dir is served with `docusaurus serve`. bench.mjs can import measureSearch() instead.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
+import { serveBuild } from './serve-build.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const INDEX_URL = /\/search-index[^/]*\.json(\?|$)/;
@@ -85,27 +85,6 @@ export async function measureSearch(browser, baseUrl, runs = COLD_QUERIES.length
   };
 }
 
-async function serve(dir, port) {
-  const child = spawn(
-    path.join(root, 'node_modules/.bin/docusaurus'),
-    ['serve', '--dir', dir, '--port', String(port), '--no-open'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-    },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill();
-  throw new Error(`docusaurus serve --dir ${dir} did not start`);
-}
-
 async function main() {
   const target = process.argv[2] ?? process.env.SEARCH_BENCH_TARGET ?? path.join(root, 'build');
   const executablePath = await findChromium();
@@ -122,7 +101,7 @@ async function main() {
       process.exit(1);
     }
     const port = Number(process.env.SEARCH_BENCH_PORT ?? 3950);
-    server = await serve(dir, port);
+    server = await serveBuild(dir, port);
     baseUrl = `http://localhost:${port}/`;
   }
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });

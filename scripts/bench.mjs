@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
+import { serveBuild } from './serve-build.mjs';
+import { measureSearch } from './bench-search.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const targets = [['project', path.join(root, 'specs')]];
@@ -62,7 +64,6 @@ function treeRss(pid) {
   return total;
 }
 
-
 function countHtml(dir) {
   let count = 0;
   for (const entry of readdirSync(dir)) {
@@ -99,27 +100,6 @@ async function measurePage(browser, url) {
   return { bytes, domNodes, tbt: Math.round(tbt), heapMb: heap / 1024 / 1024 };
 }
 
-async function serve(dir, port) {
-  const child = spawn(
-    path.join(root, 'node_modules/.bin/docusaurus'),
-    ['serve', '--dir', dir, '--port', String(port), '--no-open'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-    },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill();
-  throw new Error('docusaurus serve did not start');
-}
-
 const executablePath = await findChromium();
 if (!executablePath) {
   console.error(NO_BROWSER_MESSAGE);
@@ -141,7 +121,7 @@ for (const [name, specsDir] of targets) {
     ? '/reference/get_profiles'
     : null;
   const port = 3900 + targets.findIndex(([n]) => n === name);
-  const server = await serve(outDir, port);
+  const server = await serveBuild(outDir, port);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const pages = [['guide_page', '/docs/guides/understanding-customer-data']];
@@ -154,6 +134,10 @@ for (const [name, specsDir] of targets) {
       console.log(`${name}.${label}.total_blocking_time_ms: ${figures.tbt}`);
       console.log(`${name}.${label}.js_heap_mb: ${figures.heapMb.toFixed(1)}`);
     }
+    const search = await measureSearch(browser, `http://localhost:${port}/`);
+    console.log(`${name}.search_index_bytes: ${search.indexBytes}`);
+    console.log(`${name}.search_ms_to_results: ${search.msToResults}`);
+    console.log(`${name}.search_index_loaded_on_page_load: ${search.loadedOnPageLoad}`);
   } finally {
     await browser.close();
     server.kill();
