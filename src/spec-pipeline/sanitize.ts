@@ -6,7 +6,30 @@ import sanitizeHtml from 'sanitize-html';
  * handler attributes, no javascript: URLs. Markdown syntax itself is left alone.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['a', 'b', 'strong', 'i', 'em', 'code', 'pre', 'br', 'p', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'blockquote', 'h3', 'h4', 'span'],
+  allowedTags: [
+    'a',
+    'b',
+    'strong',
+    'i',
+    'em',
+    'code',
+    'pre',
+    'br',
+    'p',
+    'ul',
+    'ol',
+    'li',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'blockquote',
+    'h3',
+    'h4',
+    'span',
+  ],
   allowedAttributes: { a: ['href', 'title'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   // Keep Markdown's `>` blockquotes and `a < b` comparisons readable.

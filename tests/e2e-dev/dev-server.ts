@@ -26,11 +26,17 @@ export function editSpec(specsDir: string, file: string, from: string, to: strin
   writeFileSync(target, text.replace(from, to));
 }
 
+/** Any FORCE_COLOR (even "0") turns colors on in some loggers. */
+function withoutForceColor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _ignored, ...rest } = env;
+  return rest;
+}
+
 export async function startDevServer({
   siteDir,
   specsDir,
   port,
-  timeoutMs = 240_000,
+  timeoutMs = 420_000,
 }: {
   siteDir: string;
   specsDir: string;
@@ -40,12 +46,14 @@ export async function startDevServer({
   let output = '';
   const child: ChildProcess = spawn('npx', ['docusaurus', 'start', '--port', String(port), '--no-open'], {
     cwd: siteDir,
-    env: { ...process.env, SPECS_DIR: specsDir, BROWSER: 'none', FORCE_COLOR: '0' },
+    env: { ...withoutForceColor(process.env), SPECS_DIR: specsDir, BROWSER: 'none', NO_COLOR: '1' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // eslint-disable-next-line no-control-regex
+  const record = (chunk: Buffer) => (output += chunk.toString().replace(/\u001b\[[0-9;]*m/g, ''));
+  child.stdout!.on('data', record);
+  child.stderr!.on('data', record);
 
   const stop = async () => {
     if (child.exitCode !== null || !child.pid) return;

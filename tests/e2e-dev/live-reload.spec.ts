@@ -20,7 +20,7 @@ test.describe.configure({ mode: 'serial' });
 let server: DevServer;
 
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   server = await startDevServer({ siteDir: ROOT, specsDir: copySpecs(path.join(ROOT, 'specs')), port: PORT });
 });
 

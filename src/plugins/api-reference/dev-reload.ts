@@ -77,3 +77,31 @@ export function batchCreateData(createData: CreateData): { createData: CreateDat
     },
   };
 }
+
+/**
+ * Runs a slow step (the downloadable artifacts: Postman collections, Markdown twins…) outside
+ * the dev server's reload: the first run is awaited (so `docusaurus build` and the first dev
+ * load behave as before), later runs, which only happen on dev reloads, are debounced and
+ * started after the reload, so the browser gets the updated page first. Their errors are
+ * reported, not thrown, and the previous files stay in place.
+ */
+export function createDeferredStep(
+  onError: (error: unknown) => void,
+  delayMs = 1500,
+): (run: () => Promise<unknown>) => Promise<void> {
+  let firstRunDone = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  return async (run) => {
+    if (!firstRunDone) {
+      await run();
+      firstRunDone = true;
+      return;
+    }
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      chain = chain.then(run).catch(onError);
+    }, delayMs);
+  };
+}

@@ -8,7 +8,7 @@ import { formatProblem, SpecError } from '../../spec-pipeline/errors';
 import { generateSiteArtifacts } from '../../spec-pipeline/artifacts';
 import type { OperationPageData, ReferenceSidebarData, RevisionSummary, TagPageData, LandingPageData } from './types';
 import { addChangelogRoutes } from './changelog-routes';
-import { batchCreateData, createSpecLoader } from './dev-reload';
+import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
 
 export interface ApiReferencePluginOptions {
   /** Folder holding one sub-folder per dated revision. */
@@ -74,6 +74,10 @@ export default function apiReferencePlugin(
 ): Plugin<ReferenceModel> {
   const specsDir = path.resolve(context.siteDir, options.specsDir);
   let watchedFiles: string[] = [];
+  // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
+  const artifactsStep = createDeferredStep((error) =>
+    logger.error(`Artifacts not updated: ${error instanceof Error ? error.message : String(error)}`),
+  );
   // Coalesces the dev server's reloads and keeps the last good model when a saved spec is broken.
   const specLoader = createSpecLoader(
     async () => {
@@ -230,18 +234,23 @@ export default function apiReferencePlugin(
       if (process.env.SKIP_ARTIFACTS === '1') return;
       const model = allContent['api-reference']?.default as ReferenceModel | undefined;
       if (!model) return;
-      try {
-        await generateSiteArtifacts({
-          model,
-          allContent,
-          siteDir: context.siteDir,
-          siteConfig: context.siteConfig,
-          outDir: path.join(context.siteDir, 'generated', 'static'),
-        });
-      } catch (error) {
-        if (error instanceof SpecError) logger.error(error.message);
-        throw error;
-      }
+      await artifactsStep(async () => {
+        try {
+          const started = performance.now();
+          const files = await generateSiteArtifacts({
+            model,
+            allContent,
+            siteDir: context.siteDir,
+            siteConfig: context.siteConfig,
+            outDir: path.join(context.siteDir, 'generated', 'static'),
+          });
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          logger.info(`Artifacts: ${files.size} files written to generated/static in ${seconds} s`);
+        } catch (error) {
+          if (error instanceof SpecError) logger.error(error.message);
+          throw error;
+        }
+      });
     },
   };
 }
