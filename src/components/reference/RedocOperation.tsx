@@ -43,7 +43,8 @@ export default function RedocOperation({ spec, pointer }: Props): React.JSX.Elem
   const options = isBrowser && isDark ? darkThemeOptions : lightThemeOptions;
 
   const store = useMemo(() => new AppStore(spec as never, undefined, options), [spec, options]);
-  useEffect(() => () => store.dispose(), [store]);
+  // Like redocusaurus's ApiOperation: stop Redoc's menu from scroll-spying and rewriting the URL hash.
+  useEffect(() => store.menu.dispose(), [store]);
   const model = store.menu.flatItems.find(
     (item): item is OperationModel => item instanceof OperationModel && item.pointer === pointer.replace(/^#/, ''),
   );
