@@ -76,7 +76,10 @@ async function startDevServer(specsDir) {
   return { stop, output: () => output };
 }
 
-/** Resolves once the dev server has printed nothing for `quietMs` (at most 90 s). The artifacts step that follows a reload prints nothing, hence the long quiet time.. */
+/**
+ * Resolves once the dev server has printed nothing for `quietMs` (at most 90 s). The artifacts
+ * step that follows a reload prints nothing, hence the long quiet time.
+ */
 async function waitUntilQuiet(server, quietMs) {
   const deadline = Date.now() + 90_000;
   let length = server.output().length;

@@ -18,15 +18,17 @@ const STRUCTURE_BUDGET_MS = 60_000;
 test.describe.configure({ mode: 'serial' });
 
 let server: DevServer;
+let specsDir: string | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(480_000);
-  server = await startDevServer({ siteDir: ROOT, specsDir: copySpecs(path.join(ROOT, 'specs')), port: PORT });
+  specsDir = copySpecs(path.join(ROOT, 'specs'));
+  server = await startDevServer({ siteDir: ROOT, specsDir, port: PORT });
 });
 
 test.afterAll(async () => {
   await server?.stop();
-  if (server) removeDir(server.specsDir);
+  if (specsDir) removeDir(specsDir);
 });
 
 async function open(page: Page, pagePath: string): Promise<void> {
