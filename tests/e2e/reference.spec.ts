@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { loadReferenceModel } from '../../src/spec-pipeline';
-import { shard, visit } from './support';
+import { shard, visit, watchPage } from './support';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -62,14 +62,90 @@ test('operation HTML is server-rendered: readable with JavaScript off', async ({
 
 test('an operation page downloads no other operation data', async ({ page }) => {
   const urls: string[] = [];
-  page.on('request', (request) => urls.push(request.url()));
+  page.on('request', (request) => {
+    const sameSite = request
+      .url()
+      .startsWith(new URL(page.url() === 'about:blank' ? request.url() : page.url()).origin);
+    if (sameSite && ['document', 'script', 'fetch', 'xhr'].includes(request.resourceType())) urls.push(request.url());
+  });
   await visit(page, '/reference/get_profiles');
-  const bodies = await Promise.all(
-    urls.filter((url) => url.endsWith('.js')).map(async (url) => (await fetch(url)).text()),
-  );
+  const bodies = await Promise.all(urls.map(async (url) => (await fetch(url)).text()));
   const all = bodies.join('\n');
   expect(all).toContain('get_profiles');
   // The sidebar lists every operation by name, but another operation's own data (its spec) must not ship.
   expect(all).toContain('"pointer":"#/paths/~1api~1profiles/get"');
   expect(all).not.toContain('"pointer":"#/paths/~1api~1catalog-items/post"');
+});
+
+test('the route table every page downloads names no operation or tag page', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await visit(page, '/docs/getting-started');
+  const js = (await Promise.all(scripts.map(async (url) => (await fetch(url)).text()))).join('\n');
+  const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
+  // One folded route per revision stands for all of its operation and tag pages.
+  for (const revision of model.revisions) expect(js).toContain(`path:"${revision.basePath}/:slug"`);
+  const leaked = model.revisions.flatMap((revision) =>
+    [...revision.operations.map((operation) => operation.operationId), ...revision.tags.map((tag) => tag.slug)]
+      .map((slug) => `${revision.basePath}/${slug}`)
+      .filter((url) => js.includes(`path:"${url}"`) || js.includes(`"${url}-`)),
+  );
+  expect(leaked).toEqual([]);
+});
+
+test("moving between reference pages in the browser fetches only the new page's data, with no reload", async ({
+  page,
+}) => {
+  const problems = await visit(page, '/reference/get_profiles');
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/reference-data/')) fetched.push(new URL(request.url()).pathname);
+  });
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  await page.locator('aside summary').getByText('Events', { exact: true }).click();
+  await page.locator('aside a[href="/reference/get_events"]').click();
+  await expect(page).toHaveURL(/\/reference\/get_events$/);
+  await expect(page.getByTestId('endpoint')).toContainText('/api/events');
+  await expect(page.locator('.redocusaurus-operation')).toContainText('revision');
+  await expect(page).toHaveTitle(/events/i);
+
+  await page.locator('aside a[href="/reference/events"]').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events');
+  await expect(page.locator('main table')).toContainText('/api/events');
+
+  // Back to the first page: its data came with its HTML, so nothing is fetched.
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByTestId('endpoint')).toContainText('/api/profiles');
+
+  expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+  expect(fetched).toEqual(['/reference-data/2026-07-15/get_events.json', '/reference-data/2026-07-15/events.json']);
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.failedRequests).toEqual([]);
+});
+
+test("an older revision's pages navigate within that revision", async ({ page }) => {
+  const problems = await visit(page, '/reference/v2026-04-15/get_profiles');
+  await expect(page.getByTestId('old-revision-banner')).toBeVisible();
+  await page.locator('aside summary').getByText('Events', { exact: true }).click();
+  await page.locator('aside a[href="/reference/v2026-04-15/get_events"]').click();
+  await expect(page.getByTestId('endpoint')).toContainText('/api/events');
+  await expect(page.getByTestId('old-revision-banner')).toBeVisible();
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.failedRequests).toEqual([]);
+});
+
+test('an unknown operation id gets the 404 page, hydrated without errors', async ({ page }) => {
+  const problems = watchPage(page);
+  const response = await page.goto('/reference/no_such_operation');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/not found/i);
+  await page.waitForTimeout(250);
+  // The browser reports the page's own 404 status; nothing else may fail.
+  expect(problems.consoleErrors.filter((message) => !message.includes('status of 404'))).toEqual([]);
+  expect(problems.failedRequests).toEqual([expect.stringContaining('/reference/no_such_operation (HTTP 404)')]);
 });

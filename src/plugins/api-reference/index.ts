@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import logger from '@docusaurus/logger';
@@ -7,6 +8,8 @@ import { buildCodeSamples } from '../../spec-pipeline/code-samples';
 import { formatProblem, SpecError } from '../../spec-pipeline/errors';
 import { generateSiteArtifacts } from '../../spec-pipeline/artifacts';
 import type { OperationPageData, ReferenceSidebarData, RevisionSummary, TagPageData, LandingPageData } from './types';
+import { entryDataPath } from './entry-data';
+import { collapseGeneratedRouteFiles, type CollapsedRouteGroup } from './client-routes';
 import { addChangelogRoutes } from './changelog-routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
 
@@ -16,10 +19,39 @@ export interface ApiReferencePluginOptions {
 }
 
 const COMPONENTS = {
-  operation: '@site/src/components/reference/OperationPage',
-  tag: '@site/src/components/reference/TagPage',
+  /** Operation and tag pages: one component, so the browser bundle can fold them into one route. */
+  entry: '@site/src/components/reference/ReferenceEntryRoute',
   landing: '@site/src/components/reference/LandingPage',
 };
+
+const GENERATED_ROUTE_MODULES = /^@generated\/(routes|routesChunkNames|registry)$/;
+
+/**
+ * Writes the browser's copy of Docusaurus's generated route files, with the reference's operation
+ * and tag pages folded into one route per revision; returns the path of each file by module name.
+ */
+function writeBrowserRouteFiles(generatedFilesDir: string, groups: CollapsedRouteGroup[]): Record<string, string> {
+  const read = (name: string) => fs.readFileSync(path.join(generatedFilesDir, name), 'utf8');
+  const collapsed = collapseGeneratedRouteFiles(
+    {
+      routes: read('routes.js'),
+      routesChunkNames: JSON.parse(read('routesChunkNames.json')) as Record<string, unknown>,
+      registry: read('registry.js'),
+    },
+    groups,
+  );
+  const dir = path.join(generatedFilesDir, 'api-reference', 'browser-routes');
+  fs.mkdirSync(dir, { recursive: true });
+  const files = {
+    routes: path.join(dir, 'routes.js'),
+    routesChunkNames: path.join(dir, 'routesChunkNames.json'),
+    registry: path.join(dir, 'registry.js'),
+  };
+  fs.writeFileSync(files.routes, collapsed.routes);
+  fs.writeFileSync(files.routesChunkNames, JSON.stringify(collapsed.routesChunkNames));
+  fs.writeFileSync(files.registry, collapsed.registry);
+  return files;
+}
 
 function reportWarnings(model: ReferenceModel): void {
   for (const revision of model.revisions) {
@@ -74,6 +106,9 @@ export default function apiReferencePlugin(
 ): Plugin<ReferenceModel> {
   const specsDir = path.resolve(context.siteDir, options.specsDir);
   let watchedFiles: string[] = [];
+  // Filled by contentLoaded: what the production browser bundle folds, and the data it then fetches.
+  let foldedRoutes: CollapsedRouteGroup[] = [];
+  let entryFiles = new Map<string, string>();
   // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
   const artifactsStep = createDeferredStep((error) =>
     logger.error(`Artifacts not updated: ${error instanceof Error ? error.message : String(error)}`),
@@ -95,8 +130,23 @@ export default function apiReferencePlugin(
   return {
     name: 'api-reference',
 
-    configureWebpack(_config, isServer, { currentBundler }) {
-      if (!isServer) return {};
+    configureWebpack(config, isServer, { currentBundler }) {
+      if (!isServer) {
+        // The dev server keeps one route per page: its data modules are what hot reload updates.
+        if (config.mode !== 'production' || foldedRoutes.length === 0) return {};
+        const files = writeBrowserRouteFiles(context.generatedFilesDir, foldedRoutes) as Record<string, string>;
+        return {
+          plugins: [
+            new currentBundler.instance.NormalModuleReplacementPlugin(
+              GENERATED_ROUTE_MODULES,
+              (resource: { request: string }) => {
+                const name = GENERATED_ROUTE_MODULES.exec(resource.request)?.[1];
+                if (name && files[name]) resource.request = files[name];
+              },
+            ),
+          ],
+        };
+      }
       return {
         plugins: [
           new currentBundler.instance.NormalModuleReplacementPlugin(
@@ -135,15 +185,33 @@ export default function apiReferencePlugin(
       setGlobalData({ revisions, latest: model.latest });
 
       const landingData: LandingPageData[] = [];
+      foldedRoutes = [];
+      entryFiles = new Map();
       for (const revision of model.revisions) {
         const sidebarPath = await createData(
           `sidebar-${revision.revision}.json`,
           JSON.stringify(sidebarData(revision)),
         );
+        const folded: CollapsedRouteGroup = { path: `${revision.basePath}/:slug`, pages: [], dataModule: 'data' };
+        foldedRoutes.push(folded);
+        const addEntryRoute = async (slug: string, entry: OperationPageData | TagPageData) => {
+          const json = JSON.stringify(entry);
+          const dataPath = await createData(`${entry.kind}-${revision.revision}-${slug}.json`, json);
+          const routePath = `${revision.basePath}/${slug}`;
+          addRoute({
+            path: routePath,
+            component: COMPONENTS.entry,
+            exact: true,
+            modules: { data: dataPath, sidebar: sidebarPath },
+          });
+          folded.pages.push(routePath);
+          entryFiles.set(entryDataPath(revision.revision, slug), json);
+        };
         const server = revision.spec.servers?.[0]?.url ?? '';
 
         for (const operation of revision.operations) {
-          const data: OperationPageData = {
+          await addEntryRoute(operation.operationId, {
+            kind: 'operation',
             revision: revision.revision,
             latest: model.latest,
             isLatest: revision.isLatest,
@@ -154,21 +222,12 @@ export default function apiReferencePlugin(
             samples: buildCodeSamples(revision.spec, operation, revision.revision),
             spec: buildOperationSpec(revision.spec, operation),
             otherRevisions: otherRevisionLinks(model, operation.operationId, revision.revision),
-          };
-          const dataPath = await createData(
-            `operation-${revision.revision}-${operation.operationId}.json`,
-            JSON.stringify(data),
-          );
-          addRoute({
-            path: operationUrl(revision.basePath, operation.operationId),
-            component: COMPONENTS.operation,
-            exact: true,
-            modules: { data: dataPath, sidebar: sidebarPath },
           });
         }
 
         for (const tag of revision.tags) {
-          const data: TagPageData = {
+          await addEntryRoute(tag.slug, {
+            kind: 'tag',
             revision: revision.revision,
             latest: model.latest,
             isLatest: revision.isLatest,
@@ -187,13 +246,6 @@ export default function apiReferencePlugin(
                 url: operationUrl(revision.basePath, operationId),
               }),
             ),
-          };
-          const dataPath = await createData(`tag-${revision.revision}-${tag.slug}.json`, JSON.stringify(data));
-          addRoute({
-            path: `${revision.basePath}/${tag.slug}`,
-            component: COMPONENTS.tag,
-            exact: true,
-            modules: { data: dataPath, sidebar: sidebarPath },
           });
         }
 
@@ -226,6 +278,17 @@ export default function apiReferencePlugin(
 
       await addChangelogRoutes(model, { createData, addRoute }, context);
       await batch.flush();
+    },
+
+    async postBuild({ outDir }) {
+      // What the folded browser route fetches after a client-side navigation.
+      await Promise.all(
+        [...entryFiles].map(async ([relativePath, json]) => {
+          const file = path.join(outDir, relativePath);
+          await fs.promises.mkdir(path.dirname(file), { recursive: true });
+          await fs.promises.writeFile(file, json);
+        }),
+      );
     },
 
     async allContentLoaded({ allContent }) {

@@ -22,6 +22,7 @@ interface RevisionPage {
 }
 
 export interface OperationPageData extends RevisionPage {
+  kind: 'operation';
   server: string;
   operation: OperationInfo;
   tagUrl: string;
@@ -32,6 +33,7 @@ export interface OperationPageData extends RevisionPage {
 }
 
 export interface TagPageData extends RevisionPage {
+  kind: 'tag';
   name: string;
   slug: string;
   description: string;
@@ -64,3 +66,6 @@ export interface ReferenceSidebarData {
     operations: { operationId: string; summary: string; method: string; url: string; deprecated: boolean }[];
   }[];
 }
+
+/** The data of one page under `{basePath}/{slug}`: an operation or a tag overview. */
+export type ReferenceEntryData = OperationPageData | TagPageData;

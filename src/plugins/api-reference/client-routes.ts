@@ -1,0 +1,139 @@
+/**
+ * The browser bundle's route table, with the reference's operation and tag pages folded into one
+ * parametric route per revision.
+ *
+ * Docusaurus ships every route (its path, chunk names and registry entry) in the main bundle that
+ * every page downloads: about 650 bytes per route, so 650 operation pages cost a guide page 400 KB.
+ * The server bundle keeps one route per page, so every page is still pre-rendered with its own
+ * data; the browser gets `/reference/:slug` instead and reads the page's data from the HTML (or
+ * fetches it on client-side navigation, see `ReferenceEntryRoute`).
+ *
+ * These functions rewrite the three files Docusaurus generates (`routes.js`,
+ * `routesChunkNames.json`, `registry.js`). Each one fails loudly when the generated code does not
+ * look as expected, so a Docusaurus upgrade that changes the format breaks the build, not the site.
+ */
+
+export interface CollapsedRouteGroup {
+  /** The parametric route the browser gets, e.g. `/reference/:slug`. */
+  path: string;
+  /** The concrete pages it stands for, e.g. `/reference/get_profiles`. */
+  pages: string[];
+  /** The route module (by prop name) that holds each page's own data; dropped from the bundle. */
+  dataModule: string;
+}
+
+export interface GeneratedRouteFiles {
+  routes: string;
+  routesChunkNames: Record<string, unknown>;
+  registry: string;
+}
+
+const PARAMETRIC_ROUTE_HASH = 'ref';
+
+export class ClientRoutesError extends Error {
+  constructor(message: string) {
+    super(`api-reference: cannot fold the reference routes for the browser bundle: ${message}`);
+    this.name = 'ClientRoutesError';
+  }
+}
+
+/** `/reference/get_profiles-a1b` → `/reference/get_profiles` (the same rule as Docusaurus's client). */
+export function routePathOfChunkKey(key: string): string {
+  return key.replace(/-[^-]+$/, '');
+}
+
+/** How Docusaurus writes a path into routes.js. */
+function quote(path: string): string {
+  return path.replace(/'/g, "\\'");
+}
+
+const FLAT_ROUTE =
+  /\{\s*path: '((?:[^'\\]|\\.)*)',\s*component: ComponentCreator\('(?:[^'\\]|\\.)*', '[^']*'\),\s*exact: true\s*\},?\s*/g;
+const CATCH_ALL_ROUTE = /\{\s*path: '\*',/;
+
+export function collapseRoutesModule(source: string, groups: CollapsedRouteGroup[]): string {
+  const dropped = new Set(groups.flatMap((group) => group.pages.map(quote)));
+  const removed = new Set<string>();
+  const kept = source.replace(FLAT_ROUTE, (match, path: string) => {
+    if (!dropped.has(path)) return match;
+    removed.add(path);
+    return '';
+  });
+  const missing = [...dropped].filter((path) => !removed.has(path));
+  if (missing.length > 0) {
+    throw new ClientRoutesError(`routes.js has no flat route for ${missing.slice(0, 3).join(', ')}`);
+  }
+  const catchAll = CATCH_ALL_ROUTE.exec(kept);
+  if (!catchAll) throw new ClientRoutesError("routes.js has no catch-all '*' route");
+  // Before the catch-all and after every concrete route, so `/reference/changelog` still wins.
+  const parametric = groups
+    .map(
+      (group) =>
+        `{\n    path: '${quote(group.path)}',\n    component: ComponentCreator('${quote(group.path)}', '${PARAMETRIC_ROUTE_HASH}'),\n    exact: true\n  },\n  `,
+    )
+    .join('');
+  return kept.slice(0, catchAll.index) + parametric + kept.slice(catchAll.index);
+}
+
+/** Removes the folded pages' entries and adds one per parametric route; returns the dropped data chunks. */
+export function collapseRoutesChunkNames(
+  chunkNames: Record<string, unknown>,
+  groups: CollapsedRouteGroup[],
+): { chunkNames: Record<string, unknown>; droppedDataChunks: Set<string> } {
+  const result: Record<string, unknown> = { ...chunkNames };
+  const droppedDataChunks = new Set<string>();
+  for (const group of groups) {
+    const pages = new Set(group.pages);
+    let template: Record<string, unknown> | undefined;
+    for (const [key, value] of Object.entries(chunkNames)) {
+      if (!pages.has(routePathOfChunkKey(key))) continue;
+      const { [group.dataModule]: data, ...shared } = value as Record<string, unknown>;
+      if (typeof data !== 'string') {
+        throw new ClientRoutesError(`route ${key} has no '${group.dataModule}' module`);
+      }
+      if (template && JSON.stringify(template) !== JSON.stringify(shared)) {
+        throw new ClientRoutesError(`route ${key} does not share its component and modules with ${group.path}`);
+      }
+      template = shared;
+      droppedDataChunks.add(data);
+      delete result[key];
+    }
+    if (!template) throw new ClientRoutesError(`no route chunk names found for ${group.path}`);
+    result[`${group.path}-${PARAMETRIC_ROUTE_HASH}`] = template;
+  }
+  // A data module still used by a route that stays must stay in the registry.
+  const stillUsed = JSON.stringify(result);
+  for (const chunk of droppedDataChunks) {
+    if (stillUsed.includes(`"${chunk}"`)) droppedDataChunks.delete(chunk);
+  }
+  return { chunkNames: result, droppedDataChunks };
+}
+
+const REGISTRY_ENTRY = /^\s*"([^"]+)": \[.*\],?$/;
+
+export function pruneRegistryModule(source: string, chunks: Set<string>): string {
+  const removed = new Set<string>();
+  const lines = source.split('\n').filter((line) => {
+    const chunk = REGISTRY_ENTRY.exec(line)?.[1];
+    if (chunk === undefined || !chunks.has(chunk)) return true;
+    removed.add(chunk);
+    return false;
+  });
+  const missing = [...chunks].filter((chunk) => !removed.has(chunk));
+  if (missing.length > 0) {
+    throw new ClientRoutesError(`registry.js has no one-line entry for ${missing.slice(0, 3).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function collapseGeneratedRouteFiles(
+  files: GeneratedRouteFiles,
+  groups: CollapsedRouteGroup[],
+): GeneratedRouteFiles {
+  const { chunkNames, droppedDataChunks } = collapseRoutesChunkNames(files.routesChunkNames, groups);
+  return {
+    routes: collapseRoutesModule(files.routes, groups),
+    routesChunkNames: chunkNames,
+    registry: pruneRegistryModule(files.registry, droppedDataChunks),
+  };
+}
