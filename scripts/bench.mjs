@@ -1,78 +1,41 @@
-// `npm run bench [-- <specs folder>]`: builds the portal from the project's specs and from
-// SPECS_DIR (or the folder given), then measures pages in Chromium. Prints `name: value` lines.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// `npm run bench [-- <specs folder> [--stock]]`: builds the portal from the project's specs, from
+// SPECS_DIR (or the folder given) and from that folder's latest revision alone, then measures pages
+// in Chromium. `--stock` also builds stock redocusaurus on that latest revision, for comparison.
+// Prints `name: value` lines.
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
 import { serveBuild } from './serve-build.mjs';
 import { measureSearch } from './bench-search.mjs';
+import { countHtml, runMeasured } from './measure-process.mjs';
+import { measureStockRedocusaurus } from './bench-stock.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const args = process.argv.slice(2);
+const withStock = args.includes('--stock');
+const extra = args.find((arg) => !arg.startsWith('--')) ?? process.env.SPECS_DIR;
 const targets = [['project', path.join(root, 'specs')]];
-const extra = process.argv[2] ?? process.env.SPECS_DIR;
-if (extra) targets.push(['specs_dir', path.resolve(extra)]);
-
-/** Runs a command, sampling the resident memory of its whole process tree. */
-function runMeasured(command, args, env) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 250);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-3000)}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 });
-    });
-  });
-}
-
-function treeRss(pid) {
-  let total = 0;
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // process ended while we looked
-    }
+const scratch = mkdtempSync(path.join(tmpdir(), 'bench-specs-'));
+let latestSpecFile = null;
+if (extra) {
+  const specsDir = path.resolve(extra);
+  targets.push(['specs_dir', specsDir]);
+  // The issue's scale goals are stated for one revision of the spec: the latest, alone.
+  const latest = readdirSync(specsDir)
+    .filter((entry) => /^\d{4}-\d{2}-\d{2}$/.test(entry))
+    .sort()
+    .at(-1);
+  if (latest) {
+    symlinkSync(path.join(specsDir, latest), path.join(scratch, latest));
+    targets.push(['specs_dir_latest_only', scratch]);
+    latestSpecFile = ['openapi.yaml', 'openapi.yml', 'openapi.json']
+      .map((file) => path.join(specsDir, latest, file))
+      .find((file) => existsSync(file));
   }
-  const queue = [pid];
-  while (queue.length) {
-    const current = queue.pop();
-    try {
-      const status = readFileSync(`/proc/${current}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      // ended
-    }
-    queue.push(...(children.get(current) ?? []));
-  }
-  return total;
 }
-
-function countHtml(dir) {
-  let count = 0;
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) count += countHtml(full);
-    else if (entry.endsWith('.html')) count++;
-  }
-  return count;
-}
+const results = {};
 
 async function measurePage(browser, url) {
   const context = await browser.newContext();
@@ -100,6 +63,19 @@ async function measurePage(browser, url) {
   return { bytes, domNodes, tbt: Math.round(tbt), heapMb: heap / 1024 / 1024 };
 }
 
+/** Each load in a fresh context (cold cache); blocking time varies from load to load, so the median of three. */
+async function measurePageMedian(browser, url, runs = 3) {
+  const all = [];
+  for (let run = 0; run < runs; run++) all.push(await measurePage(browser, url));
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return {
+    bytes: median(all.map((figures) => figures.bytes)),
+    domNodes: median(all.map((figures) => figures.domNodes)),
+    tbt: median(all.map((figures) => figures.tbt)),
+    heapMb: median(all.map((figures) => figures.heapMb)),
+  };
+}
+
 const executablePath = await findChromium();
 if (!executablePath) {
   console.error(NO_BROWSER_MESSAGE);
@@ -109,12 +85,16 @@ if (!executablePath) {
 for (const [name, specsDir] of targets) {
   if (!existsSync(specsDir)) throw new Error(`No specs folder at ${specsDir}`);
   const outDir = mkdtempSync(path.join(tmpdir(), `bench-${name}-`));
+  // Cold: no generated files and no bundler cache (rspack's persistent cache lives in node_modules/.cache).
   rmSync(path.join(root, '.docusaurus'), { recursive: true, force: true });
+  rmSync(path.join(root, 'node_modules', '.cache'), { recursive: true, force: true });
   const build = await runMeasured(path.join(root, 'node_modules/.bin/docusaurus'), ['build', '--out-dir', outDir], {
-    SPECS_DIR: specsDir,
+    cwd: root,
+    env: { SPECS_DIR: specsDir },
   });
   console.log(`${name}.specs_dir: ${specsDir}`);
   console.log(`${name}.cold_build_seconds: ${build.seconds.toFixed(1)}`);
+  results[name] = { buildSeconds: build.seconds };
   console.log(`${name}.build_peak_memory_mb: ${build.peakMb.toFixed(0)}`);
   console.log(`${name}.page_count: ${countHtml(outDir)}`);
   const operationPage = readdirSync(path.join(outDir, 'reference')).includes('get_profiles.html')
@@ -127,9 +107,16 @@ for (const [name, specsDir] of targets) {
     const pages = [['guide_page', '/docs/guides/understanding-customer-data']];
     if (operationPage) pages.push(['operation_page', operationPage]);
     for (const [label, pagePath] of pages) {
-      const figures = await measurePage(browser, `http://localhost:${port}${pagePath}`);
+      const figures = await measurePageMedian(browser, `http://localhost:${port}${pagePath}`);
       console.log(`${name}.${label}.path: ${pagePath}`);
       console.log(`${name}.${label}.bytes_downloaded: ${figures.bytes}`);
+      results[name][label] = figures.bytes;
+      const projectBytes = results.project?.[label];
+      if (name !== 'project' && label === 'guide_page' && projectBytes) {
+        console.log(
+          `${name}.${label}.bytes_vs_project_percent: ${((figures.bytes / projectBytes - 1) * 100).toFixed(2)}`,
+        );
+      }
       console.log(`${name}.${label}.dom_nodes: ${figures.domNodes}`);
       console.log(`${name}.${label}.total_blocking_time_ms: ${figures.tbt}`);
       console.log(`${name}.${label}.js_heap_mb: ${figures.heapMb.toFixed(1)}`);
@@ -144,3 +131,15 @@ for (const [name, specsDir] of targets) {
     rmSync(outDir, { recursive: true, force: true });
   }
 }
+
+if (withStock && latestSpecFile) {
+  const stock = await measureStockRedocusaurus(root, latestSpecFile);
+  console.log(`stock_redocusaurus.spec: ${latestSpecFile}`);
+  console.log(`stock_redocusaurus.heap_limit_mb: ${stock.heapMb}`);
+  console.log(`stock_redocusaurus.cold_build_seconds: ${stock.seconds.toFixed(1)}`);
+  console.log(`stock_redocusaurus.build_peak_memory_mb: ${stock.peakMb.toFixed(0)}`);
+  console.log(`stock_redocusaurus.page_count: ${stock.pages}`);
+  const ours = results.specs_dir_latest_only.buildSeconds;
+  console.log(`specs_dir_latest_only.cold_build_vs_stock_percent: ${((ours / stock.seconds - 1) * 100).toFixed(1)}`);
+}
+rmSync(scratch, { recursive: true, force: true });

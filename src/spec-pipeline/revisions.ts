@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const REVISION_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,13 +14,12 @@ export function discoverRevisions(specsDir: string): RevisionSource[] {
   if (!existsSync(specsDir)) {
     throw new Error(`Specs folder not found: ${specsDir}`);
   }
-  const revisions = readdirSync(specsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && REVISION_PATTERN.test(entry.name))
-    .flatMap((entry) => {
-      const entryFile = ENTRY_FILES.map((name) => path.join(specsDir, entry.name, name)).find((file) =>
-        existsSync(file),
-      );
-      return entryFile ? [{ revision: entry.name, entryFile }] : [];
+  // A revision folder may be a symlink (e.g. a folder holding just one revision of a bigger set).
+  const revisions = readdirSync(specsDir)
+    .filter((name) => REVISION_PATTERN.test(name) && statSync(path.join(specsDir, name)).isDirectory())
+    .flatMap((name) => {
+      const entryFile = ENTRY_FILES.map((file) => path.join(specsDir, name, file)).find((file) => existsSync(file));
+      return entryFile ? [{ revision: name, entryFile }] : [];
     })
     .sort((a, b) => b.revision.localeCompare(a.revision));
   if (revisions.length === 0) {

@@ -77,22 +77,59 @@ test('an operation page downloads no other operation data', async ({ page }) => 
   expect(all).not.toContain('"pointer":"#/paths/~1api~1catalog-items/post"');
 });
 
-test('the route table every page downloads names no operation or tag page', async ({ page }) => {
-  const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.url());
-  });
+test('a guide page downloads no reference route, sidebar or page data, even by prefetching', async ({ page }) => {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
   await visit(page, '/docs/getting-started');
-  const js = (await Promise.all(scripts.map(async (url) => (await fetch(url)).text()))).join('\n');
+  await page.waitForLoadState('networkidle');
+  const sameSite = urls.filter((url) => url.startsWith(new URL(page.url()).origin));
+  const bodies = (await Promise.all(sameSite.map(async (url) => (await fetch(url)).text()))).join('\n');
   const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
-  // One folded route per revision stands for all of its operation and tag pages.
-  for (const revision of model.revisions) expect(js).toContain(`path:"${revision.basePath}/:slug"`);
+  // One folded route per revision stands for its landing, tag and operation pages.
+  for (const revision of model.revisions) expect(bodies).toContain(`path:"${revision.basePath}/:slug?"`);
   const leaked = model.revisions.flatMap((revision) =>
-    [...revision.operations.map((operation) => operation.operationId), ...revision.tags.map((tag) => tag.slug)]
-      .map((slug) => `${revision.basePath}/${slug}`)
-      .filter((url) => js.includes(`path:"${url}"`) || js.includes(`"${url}-`)),
+    [
+      '',
+      ...revision.operations.map((operation) => `/${operation.operationId}`),
+      ...revision.tags.map((tag) => `/${tag.slug}`),
+    ]
+      .map((slug) => `${revision.basePath}${slug}`)
+      .filter((url) => bodies.includes(`path:"${url}"`) || bodies.includes(`"${url}-`)),
   );
   expect(leaked).toEqual([]);
+  // The sidebar's data (every operation by id) and any page's data stay on the server until needed.
+  expect(bodies).not.toContain('"operationId":"');
+  expect(sameSite.filter((url) => url.includes('/reference-data/'))).toEqual([]);
+});
+
+test('following the navbar from a guide to the reference fetches its landing data and sidebar once', async ({
+  page,
+}) => {
+  const problems = await visit(page, '/docs/getting-started');
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/reference-data/')) fetched.push(new URL(request.url()).pathname);
+  });
+  await page.locator('.navbar').getByRole('link', { name: 'API Reference', exact: true }).click();
+  await expect(page).toHaveURL(/\/reference$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('aside a[href="/reference/profiles"]')).toHaveCount(1);
+  await page
+    .locator('main')
+    .getByRole('link', { name: /Profiles/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/reference\/profiles$/);
+  await expect(page.locator('main table')).toContainText('/api/profiles');
+  expect(fetched.sort()).toEqual(
+    [
+      '/reference-data/2026-07-15/landing.json',
+      '/reference-data/2026-07-15/pages/profiles.json',
+      '/reference-data/2026-07-15/sidebar.json',
+    ].sort(),
+  );
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.failedRequests).toEqual([]);
 });
 
 test("moving between reference pages in the browser fetches only the new page's data, with no reload", async ({
@@ -122,7 +159,10 @@ test("moving between reference pages in the browser fetches only the new page's 
   await expect(page.getByTestId('endpoint')).toContainText('/api/profiles');
 
   expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
-  expect(fetched).toEqual(['/reference-data/2026-07-15/get_events.json', '/reference-data/2026-07-15/events.json']);
+  expect(fetched).toEqual([
+    '/reference-data/2026-07-15/pages/get_events.json',
+    '/reference-data/2026-07-15/pages/events.json',
+  ]);
   expect(problems.consoleErrors).toEqual([]);
   expect(problems.failedRequests).toEqual([]);
 });
@@ -148,4 +188,10 @@ test('an unknown operation id gets the 404 page, hydrated without errors', async
   // The browser reports the page's own 404 status; nothing else may fail.
   expect(problems.consoleErrors.filter((message) => !message.includes('status of 404'))).toEqual([]);
   expect(problems.failedRequests).toEqual([expect.stringContaining('/reference/no_such_operation (HTTP 404)')]);
+
+  // Same browser route, another page: the 404 is not remembered for it.
+  await page.getByTestId('not-found').locator('a[href="/reference"]').click();
+  await expect(page).toHaveURL(/\/reference$/);
+  await expect(page.locator('aside a[href="/reference/profiles"]')).toHaveCount(1);
+  expect(problems.consoleErrors.filter((message) => !message.includes('status of 404'))).toEqual([]);
 });

@@ -8,6 +8,8 @@ import { generateRouteFiles } from '@docusaurus/core/lib/server/codegen/codegenR
 import {
   ClientRoutesError,
   collapseGeneratedRouteFiles,
+  pruneRegistryModule,
+  routePathOfChunkKey,
   type CollapsedRouteGroup,
   type GeneratedRouteFiles,
 } from '../../src/plugins/api-reference/client-routes';
@@ -28,16 +30,18 @@ function entryRoute(routePath: string, data: string, sidebar: string, component 
 }
 
 const ROUTES: RouteConfig[] = [
+  entryRoute('/reference', '/gen/landing-new.json', '/gen/sidebar-new.json'),
   {
-    path: '/reference',
-    component: '@site/Landing',
+    plugin,
+    path: '/reference/changelog',
+    component: '@site/Changelog',
     exact: true,
-    modules: { data: '/gen/landing.json', sidebar: '/gen/sidebar-new.json' },
+    modules: { data: '/gen/changes.json' },
   },
-  { path: '/reference/changelog', component: '@site/Changelog', exact: true },
   entryRoute('/reference/get_profiles', '/gen/operation-new-get_profiles.json', '/gen/sidebar-new.json'),
   entryRoute('/reference/get_events', '/gen/operation-new-get_events.json', '/gen/sidebar-new.json'),
   entryRoute('/reference/profiles', '/gen/tag-new-profiles.json', '/gen/sidebar-new.json'),
+  entryRoute('/reference/v2026-01-01', '/gen/landing-old.json', '/gen/sidebar-old.json'),
   entryRoute('/reference/v2026-01-01/get_profiles', '/gen/operation-old-get_profiles.json', '/gen/sidebar-old.json'),
   {
     path: '/docs',
@@ -48,11 +52,25 @@ const ROUTES: RouteConfig[] = [
 
 const GROUPS: CollapsedRouteGroup[] = [
   {
-    path: '/reference/:slug',
-    pages: ['/reference/get_profiles', '/reference/get_events', '/reference/profiles'],
-    dataModule: 'data',
+    path: '/reference/:slug?',
+    pages: ['/reference', '/reference/get_profiles', '/reference/get_events', '/reference/profiles'],
+    dataModules: ['data', 'sidebar'],
   },
-  { path: '/reference/v2026-01-01/:slug', pages: ['/reference/v2026-01-01/get_profiles'], dataModule: 'data' },
+  {
+    path: '/reference/v2026-01-01/:slug?',
+    pages: ['/reference/v2026-01-01', '/reference/v2026-01-01/get_profiles'],
+    dataModules: ['data', 'sidebar'],
+  },
+];
+const DROPPED_MODULES = [
+  'landing-new',
+  'operation-new-get_profiles',
+  'operation-new-get_events',
+  'tag-new-profiles',
+  'sidebar-new',
+  'landing-old',
+  'operation-old-get_profiles',
+  'sidebar-old',
 ];
 
 let dir: string;
@@ -79,68 +97,72 @@ afterAll(async () => {
 });
 
 describe('folding the reference routes for the browser bundle', () => {
-  it('replaces every operation and tag route with one route per revision, before the catch-all', async () => {
+  it('replaces every page route with one route per revision, longest first, before the catch-all', async () => {
     const folded = collapseGeneratedRouteFiles(await generated(ROUTES), GROUPS);
     expect(routePaths(folded.routes)).toEqual([
-      '/reference',
       '/reference/changelog',
       '/docs',
       '/docs/intro',
-      '/reference/:slug',
-      '/reference/v2026-01-01/:slug',
+      '/reference/v2026-01-01/:slug?',
+      '/reference/:slug?',
       '*',
     ]);
-    expect(folded.routes).toContain("component: ComponentCreator('/reference/:slug', 'ref')");
+    expect(folded.routes).toContain("component: ComponentCreator('/reference/:slug?', 'ref')");
   });
 
-  it('gives the folded route the shared component and sidebar, and no page data', async () => {
+  it('gives the folded route the shared component and plugin context, and no page data or sidebar', async () => {
     const folded = collapseGeneratedRouteFiles(await generated(ROUTES), GROUPS);
-    const keys = Object.keys(folded.routesChunkNames);
-    expect(keys.filter((key) => key.startsWith('/reference/get_') || key.startsWith('/reference/profiles'))).toEqual(
-      [],
-    );
-    const entry = folded.routesChunkNames['/reference/:slug-ref'] as Record<string, unknown>;
-    expect(Object.keys(entry).sort()).toEqual(['__comp', '__context', 'sidebar']);
-    expect(folded.routesChunkNames['/reference/v2026-01-01/:slug-ref']).toBeDefined();
-    expect(folded.routesChunkNames['/reference/v2026-01-01/:slug-ref']).not.toEqual(entry);
+    const referenceRoutes = Object.keys(folded.routesChunkNames)
+      .map(routePathOfChunkKey)
+      .filter((routePath) => routePath.startsWith('/reference'));
+    expect(referenceRoutes.sort()).toEqual([
+      '/reference/:slug?',
+      '/reference/changelog',
+      '/reference/v2026-01-01/:slug?',
+    ]);
+    for (const key of ['/reference/:slug?-ref', '/reference/v2026-01-01/:slug?-ref']) {
+      expect(Object.keys(folded.routesChunkNames[key] as object).sort()).toEqual(['__comp', '__context']);
+    }
   });
 
   it('drops the pages’ data modules from the registry and keeps every module a remaining route uses', async () => {
     const files = await generated(ROUTES);
     const folded = collapseGeneratedRouteFiles(files, GROUPS);
-    for (const file of [
-      'operation-new-get_profiles',
-      'operation-new-get_events',
-      'tag-new-profiles',
-      'operation-old-get_profiles',
-    ]) {
+    for (const file of DROPPED_MODULES) {
       expect(files.registry).toContain(`/gen/${file}.json`);
       expect(folded.registry).not.toContain(`/gen/${file}.json`);
     }
-    for (const kept of [
-      '/gen/landing.json',
-      '/gen/sidebar-new.json',
-      '/gen/sidebar-old.json',
-      '/gen/intro.mdx',
-      ENTRY,
-    ]) {
+    for (const kept of ['/gen/changes.json', '/gen/intro.mdx', '/gen/__plugin.json', ENTRY]) {
       expect(folded.registry).toContain(kept);
     }
-    expect(folded.registry.split('\n').length).toBe(files.registry.split('\n').length - 4);
+    const entries = (registry: string) => registry.split('\n').filter((line) => line.includes('": [')).length;
+    expect(entries(folded.registry)).toBe(entries(files.registry) - DROPPED_MODULES.length);
   });
 
-  it('keeps a data module that a route outside the fold also uses', async () => {
+  it("can drop the entry on the registry's last line, where the generator closes the object", () => {
+    const lines = generatedSync.registry.trimEnd().split('\n');
+    const last = /"([^"]+)": \[/.exec(lines.at(-1)!)?.[1];
+    expect(lines.at(-1)).toMatch(/\],\};$/);
+    const pruned = pruneRegistryModule(generatedSync.registry, new Set([last!]));
+    expect(pruned).not.toContain(`"${last}"`);
+    expect(pruned.trimEnd()).toMatch(/\],\n\};$/);
+    expect(pruned.split('\n').length).toBe(generatedSync.registry.split('\n').length);
+  });
+
+  it('keeps a module that a route outside the fold also uses', async () => {
     const routes = [
       ...ROUTES,
       {
-        path: '/reference/profiles-print',
+        plugin,
+        path: '/reference/print',
         component: '@site/Print',
         exact: true,
-        modules: { data: '/gen/tag-new-profiles.json' },
+        modules: { data: '/gen/tag-new-profiles.json', sidebar: '/gen/sidebar-new.json' },
       },
     ] as RouteConfig[];
     const folded = collapseGeneratedRouteFiles(await generated(routes), GROUPS);
     expect(folded.registry).toContain('/gen/tag-new-profiles.json');
+    expect(folded.registry).toContain('/gen/sidebar-new.json');
     expect(folded.registry).not.toContain('/gen/operation-new-get_events.json');
   });
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { symlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadReferenceModel } from '../../src/spec-pipeline';
 import { SpecError } from '../../src/spec-pipeline/errors';
@@ -31,6 +32,13 @@ describe('revisions', () => {
       'drafts/openapi.yaml': GOOD,
     });
     expect(discoverRevisions(dir).map((r) => r.revision)).toEqual(['2026-03-01', '2026-01-01']);
+  });
+
+  it('follows a revision folder that is a symlink, and ignores a dated file', () => {
+    const elsewhere = makeSpecsDir({ '2026-05-01/openapi.yaml': GOOD });
+    const dir = makeSpecsDir({ '2026-01-01/openapi.yaml': GOOD, '2026-02-01': 'not a folder' });
+    symlinkSync(path.join(elsewhere, '2026-05-01'), path.join(dir, '2026-05-01'));
+    expect(discoverRevisions(dir).map((r) => r.revision)).toEqual(['2026-05-01', '2026-01-01']);
   });
 });
 

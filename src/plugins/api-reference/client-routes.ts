@@ -18,8 +18,8 @@ export interface CollapsedRouteGroup {
   path: string;
   /** The concrete pages it stands for, e.g. `/reference/get_profiles`. */
   pages: string[];
-  /** The route module (by prop name) that holds each page's own data; dropped from the bundle. */
-  dataModule: string;
+  /** The route modules (by prop name) the browser route does without, e.g. each page's own data. */
+  dataModules: string[];
 }
 
 export interface GeneratedRouteFiles {
@@ -65,8 +65,10 @@ export function collapseRoutesModule(source: string, groups: CollapsedRouteGroup
   }
   const catchAll = CATCH_ALL_ROUTE.exec(kept);
   if (!catchAll) throw new ClientRoutesError("routes.js has no catch-all '*' route");
-  // Before the catch-all and after every concrete route, so `/reference/changelog` still wins.
-  const parametric = groups
+  // Before the catch-all and after every concrete route, so `/reference/changelog` still wins; longest
+  // first, so `/reference/:slug?` does not catch `/reference/v2026-04-15`.
+  const parametric = [...groups]
+    .sort((a, b) => b.path.length - a.path.length)
     .map(
       (group) =>
         `{\n    path: '${quote(group.path)}',\n    component: ComponentCreator('${quote(group.path)}', '${PARAMETRIC_ROUTE_HASH}'),\n    exact: true\n  },\n  `,
@@ -87,15 +89,17 @@ export function collapseRoutesChunkNames(
     let template: Record<string, unknown> | undefined;
     for (const [key, value] of Object.entries(chunkNames)) {
       if (!pages.has(routePathOfChunkKey(key))) continue;
-      const { [group.dataModule]: data, ...shared } = value as Record<string, unknown>;
-      if (typeof data !== 'string') {
-        throw new ClientRoutesError(`route ${key} has no '${group.dataModule}' module`);
+      const shared = { ...(value as Record<string, unknown>) };
+      for (const module of group.dataModules) {
+        const chunk = shared[module];
+        if (typeof chunk !== 'string') throw new ClientRoutesError(`route ${key} has no '${module}' module`);
+        droppedDataChunks.add(chunk);
+        delete shared[module];
       }
       if (template && JSON.stringify(template) !== JSON.stringify(shared)) {
         throw new ClientRoutesError(`route ${key} does not share its component and modules with ${group.path}`);
       }
       template = shared;
-      droppedDataChunks.add(data);
       delete result[key];
     }
     if (!template) throw new ClientRoutesError(`no route chunk names found for ${group.path}`);
@@ -109,15 +113,16 @@ export function collapseRoutesChunkNames(
   return { chunkNames: result, droppedDataChunks };
 }
 
-const REGISTRY_ENTRY = /^\s*"([^"]+)": \[.*\],?$/;
+// One entry per line; the generator closes the object on the last entry's line (`],};`).
+const REGISTRY_ENTRY = /^(\s*)"([^"]+)": \[.*\],?(\};)?$/;
 
 export function pruneRegistryModule(source: string, chunks: Set<string>): string {
   const removed = new Set<string>();
-  const lines = source.split('\n').filter((line) => {
-    const chunk = REGISTRY_ENTRY.exec(line)?.[1];
-    if (chunk === undefined || !chunks.has(chunk)) return true;
-    removed.add(chunk);
-    return false;
+  const lines = source.split('\n').flatMap((line) => {
+    const entry = REGISTRY_ENTRY.exec(line);
+    if (!entry || !chunks.has(entry[2]!)) return [line];
+    removed.add(entry[2]!);
+    return entry[3] ? [entry[3]] : [];
   });
   const missing = [...chunks].filter((chunk) => !removed.has(chunk));
   if (missing.length > 0) {

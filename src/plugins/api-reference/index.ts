@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import logger from '@docusaurus/logger';
+import { normalizeUrl } from '@docusaurus/utils';
 import { loadReferenceModel, operationUrl, type ReferenceModel, type RevisionModel } from '../../spec-pipeline';
 import { buildOperationSpec } from '../../spec-pipeline/mini-spec';
 import { buildCodeSamples } from '../../spec-pipeline/code-samples';
 import { formatProblem, SpecError } from '../../spec-pipeline/errors';
 import { generateSiteArtifacts } from '../../spec-pipeline/artifacts';
-import type { OperationPageData, ReferenceSidebarData, RevisionSummary, TagPageData, LandingPageData } from './types';
-import { entryDataPath } from './entry-data';
+import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from './types';
+import { entryDataPath, foldedRoutePath, sidebarDataPath } from './entry-data';
 import { collapseGeneratedRouteFiles, type CollapsedRouteGroup } from './client-routes';
 import { addChangelogRoutes } from './changelog-routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
@@ -18,11 +19,8 @@ export interface ApiReferencePluginOptions {
   specsDir: string;
 }
 
-const COMPONENTS = {
-  /** Operation and tag pages: one component, so the browser bundle can fold them into one route. */
-  entry: '@site/src/components/reference/ReferenceEntryRoute',
-  landing: '@site/src/components/reference/LandingPage',
-};
+/** Landing, tag and operation pages: one component, so the browser bundle can fold them into one route. */
+const ENTRY_COMPONENT = '@site/src/components/reference/ReferenceEntryRoute';
 
 const GENERATED_ROUTE_MODULES = /^@generated\/(routes|routesChunkNames|registry)$/;
 
@@ -108,7 +106,7 @@ export default function apiReferencePlugin(
   let watchedFiles: string[] = [];
   // Filled by contentLoaded: what the production browser bundle folds, and the data it then fetches.
   let foldedRoutes: CollapsedRouteGroup[] = [];
-  let entryFiles = new Map<string, string>();
+  let dataFiles = new Map<string, string>();
   // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
   const artifactsStep = createDeferredStep((error) =>
     logger.error(`Artifacts not updated: ${error instanceof Error ? error.message : String(error)}`),
@@ -177,35 +175,40 @@ export default function apiReferencePlugin(
     },
 
     async contentLoaded({ content: model, actions }) {
-      const { addRoute, setGlobalData } = actions;
+      const { setGlobalData } = actions;
+      // Spec-derived URLs are relative to the site; routes are absolute (e.g. under /repo/ on GitHub Pages).
+      const routePath = (url: string) => normalizeUrl([context.baseUrl, url]);
+      const addRoute: typeof actions.addRoute = (route) => actions.addRoute({ ...route, path: routePath(route.path) });
       // All data files are written together at the end: one recompile per spec change in dev.
       const batch = batchCreateData(actions.createData);
       const { createData } = batch;
       const revisions = revisionSummaries(model);
       setGlobalData({ revisions, latest: model.latest });
 
-      const landingData: LandingPageData[] = [];
       foldedRoutes = [];
-      entryFiles = new Map();
+      dataFiles = new Map();
       for (const revision of model.revisions) {
-        const sidebarPath = await createData(
-          `sidebar-${revision.revision}.json`,
-          JSON.stringify(sidebarData(revision)),
-        );
-        const folded: CollapsedRouteGroup = { path: `${revision.basePath}/:slug`, pages: [], dataModule: 'data' };
+        const sidebarJson = JSON.stringify(sidebarData(revision));
+        const sidebarPath = await createData(`sidebar-${revision.revision}.json`, sidebarJson);
+        dataFiles.set(sidebarDataPath(revision.revision), sidebarJson);
+        const folded: CollapsedRouteGroup = {
+          path: routePath(foldedRoutePath(revision.basePath)),
+          pages: [],
+          dataModules: ['data', 'sidebar'],
+        };
         foldedRoutes.push(folded);
-        const addEntryRoute = async (slug: string, entry: OperationPageData | TagPageData) => {
+        const addEntryRoute = async (slug: string, entry: ReferenceEntryData) => {
           const json = JSON.stringify(entry);
           const dataPath = await createData(`${entry.kind}-${revision.revision}-${slug}.json`, json);
-          const routePath = `${revision.basePath}/${slug}`;
+          const url = slug ? `${revision.basePath}/${slug}` : revision.basePath;
           addRoute({
-            path: routePath,
-            component: COMPONENTS.entry,
+            path: url,
+            component: ENTRY_COMPONENT,
             exact: true,
             modules: { data: dataPath, sidebar: sidebarPath },
           });
-          folded.pages.push(routePath);
-          entryFiles.set(entryDataPath(revision.revision, slug), json);
+          folded.pages.push(routePath(url));
+          dataFiles.set(entryDataPath(revision.revision, slug), json);
         };
         const server = revision.spec.servers?.[0]?.url ?? '';
 
@@ -249,7 +252,8 @@ export default function apiReferencePlugin(
           });
         }
 
-        const landing: LandingPageData = {
+        await addEntryRoute('', {
+          kind: 'landing',
           revision: revision.revision,
           latest: model.latest,
           isLatest: revision.isLatest,
@@ -265,14 +269,6 @@ export default function apiReferencePlugin(
             description: tag.description,
             operationCount: tag.operations.length,
           })),
-        };
-        landingData.push(landing);
-        const landingPath = await createData(`landing-${revision.revision}.json`, JSON.stringify(landing));
-        addRoute({
-          path: revision.basePath,
-          component: COMPONENTS.landing,
-          exact: true,
-          modules: { data: landingPath, sidebar: sidebarPath },
         });
       }
 
@@ -283,7 +279,7 @@ export default function apiReferencePlugin(
     async postBuild({ outDir }) {
       // What the folded browser route fetches after a client-side navigation.
       await Promise.all(
-        [...entryFiles].map(async ([relativePath, json]) => {
+        [...dataFiles].map(async ([relativePath, json]) => {
           const file = path.join(outDir, relativePath);
           await fs.promises.mkdir(path.dirname(file), { recursive: true });
           await fs.promises.writeFile(file, json);

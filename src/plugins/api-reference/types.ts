@@ -49,6 +49,7 @@ export interface TagPageData extends RevisionPage {
 }
 
 export interface LandingPageData extends RevisionPage {
+  kind: 'landing';
   title: string;
   description: string;
   server: string;
@@ -67,5 +68,5 @@ export interface ReferenceSidebarData {
   }[];
 }
 
-/** The data of one page under `{basePath}/{slug}`: an operation or a tag overview. */
-export type ReferenceEntryData = OperationPageData | TagPageData;
+/** The data of one page under `{basePath}/{slug}`: an operation, a tag overview or the landing page. */
+export type ReferenceEntryData = OperationPageData | TagPageData | LandingPageData;
