@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import * as yaml from 'js-yaml';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/browser.mjs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, copySite } from './site-copy';
+import { build, copySite, serveSite } from './site-copy';
 
 describe('the production build refuses broken content', () => {
   it('fails on a broken internal link', async () => {
@@ -64,15 +63,7 @@ describe('spec text is untrusted', () => {
     const html = readFileSync(path.join(site, 'build/reference/get_profiles.html'), 'utf8');
     expect(html).not.toMatch(/onerror=|<script>window\.__xss/);
 
-    const port = 3300 + Math.floor(Math.random() * 500);
-    const server = spawn(
-      path.join(site, 'node_modules/.bin/docusaurus'),
-      ['serve', '--port', String(port), '--no-open'],
-      {
-        cwd: site,
-        stdio: 'ignore',
-      },
-    );
+    const server = await serveSite(site, '/reference/get_profiles');
     const executablePath = await findChromium();
     const browser = await chromium.launch({ executablePath: executablePath ?? undefined, args: CHROMIUM_ARGS });
     try {
@@ -82,18 +73,45 @@ describe('spec text is untrusted', () => {
         dialogs.push(dialog.message());
         void dialog.dismiss();
       });
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const response = await page.goto(`http://localhost:${port}/reference/get_profiles`).catch(() => null);
-        if (response?.ok()) break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      await page.goto(`${server.origin}/reference/get_profiles`);
       await page.waitForSelector('html[data-has-hydrated="true"]');
       await page.waitForTimeout(500);
       expect(await page.evaluate(() => (window as { __xss?: string }).__xss)).toBeUndefined();
       expect(dialogs).toEqual([]);
     } finally {
       await browser.close();
-      server.kill();
+      server.stop();
+    }
+  });
+});
+
+describe('a portal served under a base URL (as on GitHub Pages)', () => {
+  it('serves reference pages under it, and moves between them in the browser', async () => {
+    const site = copySite();
+    const env = { BASE_URL: '/portal/', SPECS_DIR: path.join(site, 'specs') };
+    const built = await build(site, env);
+    expect(built.code, built.output.slice(-2000)).toBe(0);
+    const server = await serveSite(site, '/portal/reference/get_profiles', env);
+    const executablePath = await findChromium();
+    const browser = await chromium.launch({ executablePath: executablePath ?? undefined, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      await page.goto(`${server.origin}/portal/reference/get_profiles`);
+      await page.waitForSelector('html[data-has-hydrated="true"]');
+      expect(await page.getByTestId('endpoint').textContent()).toContain('/api/profiles');
+      await page.locator('aside summary').getByText('Events', { exact: true }).click();
+      await page.locator('aside a[href="/portal/reference/get_events"]').click();
+      await page.waitForURL(`${server.origin}/portal/reference/get_events`);
+      await page.getByTestId('endpoint').getByText('/api/events').waitFor();
+      await page.locator('aside a[href="/portal/reference"]').first().click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.locator('aside a[href="/portal/reference/profiles"]').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      server.stop();
     }
   });
 });

@@ -43,3 +43,29 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
 export function build(siteDir: string, env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
   return run(path.join(siteDir, 'node_modules/.bin/docusaurus'), ['build'], siteDir, env);
 }
+
+/** Serves a built copy with `docusaurus serve` (which honours BASE_URL) and resolves once `probePath` answers. */
+export async function serveSite(
+  siteDir: string,
+  probePath: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ origin: string; stop: () => void }> {
+  const port = 3300 + Math.floor(Math.random() * 500);
+  const server = spawn(
+    path.join(siteDir, 'node_modules/.bin/docusaurus'),
+    ['serve', '--port', String(port), '--no-open'],
+    {
+      cwd: siteDir,
+      stdio: 'ignore',
+      env: { ...process.env, ...env },
+    },
+  );
+  const origin = `http://localhost:${port}`;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetch(`${origin}${probePath}`).catch(() => null);
+    if (response?.ok) return { origin, stop: () => server.kill() };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error(`docusaurus serve in ${siteDir} did not answer ${probePath}`);
+}
