@@ -1,20 +1,25 @@
 /**
- * The browser bundle's route table, with the reference's operation and tag pages folded into one
- * parametric route per revision.
+ * The browser bundle's route table, with the reference's landing, tag and operation pages folded
+ * into one parametric route per revision.
  *
  * Docusaurus ships every route (its path, chunk names and registry entry) in the main bundle that
- * every page downloads: about 650 bytes per route, so 650 operation pages cost a guide page 400 KB.
- * The server bundle keeps one route per page, so every page is still pre-rendered with its own
- * data; the browser gets `/reference/:slug` instead and reads the page's data from the HTML (or
- * fetches it on client-side navigation, see `ReferenceEntryRoute`).
+ * every page downloads: about 650 bytes per route, so 650 operation pages cost a guide page 400 KB;
+ * and its links prefetch their route's modules, so the navbar's link to /reference would make every
+ * page download the revision's whole sidebar. The server bundle keeps one route per page, so every
+ * page is still pre-rendered with its own data; the browser gets `/reference/:slug?` instead, whose
+ * component reads the page's data and sidebar from the HTML (or fetches them on client-side
+ * navigation, see `ReferenceEntryRoute`).
  *
  * These functions rewrite the three files Docusaurus generates (`routes.js`,
  * `routesChunkNames.json`, `registry.js`). Each one fails loudly when the generated code does not
  * look as expected, so a Docusaurus upgrade that changes the format breaks the build, not the site.
  */
 
+import fs from 'node:fs';
+import path from 'node:path';
+
 export interface CollapsedRouteGroup {
-  /** The parametric route the browser gets, e.g. `/reference/:slug`. */
+  /** The parametric route the browser gets, e.g. `/reference/:slug?`. */
   path: string;
   /** The concrete pages it stands for, e.g. `/reference/get_profiles`. */
   pages: string[];
@@ -141,4 +146,37 @@ export function collapseGeneratedRouteFiles(
     routesChunkNames: chunkNames,
     registry: pruneRegistryModule(files.registry, droppedDataChunks),
   };
+}
+
+/** The generated modules the browser bundle gets its own copy of. */
+export const GENERATED_ROUTE_MODULES = /^@generated\/(routes|routesChunkNames|registry)$/;
+
+/**
+ * Writes the browser's copy of Docusaurus's generated route files, with the reference's operation
+ * and tag pages folded into one route per revision; returns the path of each file by module name.
+ */
+export function writeBrowserRouteFiles(
+  generatedFilesDir: string,
+  groups: CollapsedRouteGroup[],
+): Record<string, string> {
+  const read = (name: string) => fs.readFileSync(path.join(generatedFilesDir, name), 'utf8');
+  const collapsed = collapseGeneratedRouteFiles(
+    {
+      routes: read('routes.js'),
+      routesChunkNames: JSON.parse(read('routesChunkNames.json')) as Record<string, unknown>,
+      registry: read('registry.js'),
+    },
+    groups,
+  );
+  const dir = path.join(generatedFilesDir, 'api-reference', 'browser-routes');
+  fs.mkdirSync(dir, { recursive: true });
+  const files = {
+    routes: path.join(dir, 'routes.js'),
+    routesChunkNames: path.join(dir, 'routesChunkNames.json'),
+    registry: path.join(dir, 'registry.js'),
+  };
+  fs.writeFileSync(files.routes, collapsed.routes);
+  fs.writeFileSync(files.routesChunkNames, JSON.stringify(collapsed.routesChunkNames));
+  fs.writeFileSync(files.registry, collapsed.registry);
+  return files;
 }

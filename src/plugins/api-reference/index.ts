@@ -10,7 +10,7 @@ import { formatProblem, SpecError } from '../../spec-pipeline/errors';
 import { generateSiteArtifacts } from '../../spec-pipeline/artifacts';
 import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from './types';
 import { entryDataPath, foldedRoutePath, sidebarDataPath } from './entry-data';
-import { collapseGeneratedRouteFiles, type CollapsedRouteGroup } from './client-routes';
+import { GENERATED_ROUTE_MODULES, writeBrowserRouteFiles, type CollapsedRouteGroup } from './client-routes';
 import { addChangelogRoutes } from './changelog-routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
 
@@ -21,35 +21,6 @@ export interface ApiReferencePluginOptions {
 
 /** Landing, tag and operation pages: one component, so the browser bundle can fold them into one route. */
 const ENTRY_COMPONENT = '@site/src/components/reference/ReferenceEntryRoute';
-
-const GENERATED_ROUTE_MODULES = /^@generated\/(routes|routesChunkNames|registry)$/;
-
-/**
- * Writes the browser's copy of Docusaurus's generated route files, with the reference's operation
- * and tag pages folded into one route per revision; returns the path of each file by module name.
- */
-function writeBrowserRouteFiles(generatedFilesDir: string, groups: CollapsedRouteGroup[]): Record<string, string> {
-  const read = (name: string) => fs.readFileSync(path.join(generatedFilesDir, name), 'utf8');
-  const collapsed = collapseGeneratedRouteFiles(
-    {
-      routes: read('routes.js'),
-      routesChunkNames: JSON.parse(read('routesChunkNames.json')) as Record<string, unknown>,
-      registry: read('registry.js'),
-    },
-    groups,
-  );
-  const dir = path.join(generatedFilesDir, 'api-reference', 'browser-routes');
-  fs.mkdirSync(dir, { recursive: true });
-  const files = {
-    routes: path.join(dir, 'routes.js'),
-    routesChunkNames: path.join(dir, 'routesChunkNames.json'),
-    registry: path.join(dir, 'registry.js'),
-  };
-  fs.writeFileSync(files.routes, collapsed.routes);
-  fs.writeFileSync(files.routesChunkNames, JSON.stringify(collapsed.routesChunkNames));
-  fs.writeFileSync(files.registry, collapsed.registry);
-  return files;
-}
 
 function reportWarnings(model: ReferenceModel): void {
   for (const revision of model.revisions) {
@@ -132,7 +103,7 @@ export default function apiReferencePlugin(
       if (!isServer) {
         // The dev server keeps one route per page: its data modules are what hot reload updates.
         if (config.mode !== 'production' || foldedRoutes.length === 0) return {};
-        const files = writeBrowserRouteFiles(context.generatedFilesDir, foldedRoutes) as Record<string, string>;
+        const files = writeBrowserRouteFiles(context.generatedFilesDir, foldedRoutes);
         return {
           plugins: [
             new currentBundler.instance.NormalModuleReplacementPlugin(
