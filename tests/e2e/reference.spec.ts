@@ -60,6 +60,17 @@ test('operation HTML is server-rendered: readable with JavaScript off', async ({
   await context.close();
 });
 
+test("Redoc's parts of an operation page are interactive once hydrated", async ({ page }) => {
+  const problems = await visit(page, '/reference/get_profiles');
+  const operation = page.locator('.redocusaurus-operation');
+  const response = operation.getByRole('button', { name: /^400 / });
+  // A collapsed response's schema is not rendered; Redoc renders it on click.
+  await expect(operation.getByText('errors', { exact: true })).toHaveCount(0);
+  await response.click();
+  await expect(operation.getByText('errors', { exact: true }).first()).toBeVisible();
+  expect(problems.consoleErrors).toEqual([]);
+});
+
 test('an operation page downloads no other operation data', async ({ page }) => {
   const urls: string[] = [];
   page.on('request', (request) => {

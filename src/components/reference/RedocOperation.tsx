@@ -25,6 +25,9 @@ const DARK: RedocRawOptions = {
   },
 };
 
+/** One operation per store: Redoc's own search index would only slow the page down (and lunr is stubbed out). */
+const ONE_OPERATION: RedocRawOptions = { disableSearch: true };
+
 interface Props {
   spec: OpenApiDocument;
   pointer: string;
@@ -38,8 +41,14 @@ export default function RedocOperation({ spec, pointer }: Props): React.JSX.Elem
   const base = useSpecOptions();
   const isBrowser = useIsBrowser();
   const isDark = useColorMode().colorMode === 'dark';
-  const lightThemeOptions = useMemo(() => merge({}, base.lightThemeOptions, LIGHT), [base.lightThemeOptions]);
-  const darkThemeOptions = useMemo(() => merge({}, base.darkThemeOptions, DARK), [base.darkThemeOptions]);
+  const lightThemeOptions = useMemo(
+    () => merge({}, base.lightThemeOptions, LIGHT, ONE_OPERATION),
+    [base.lightThemeOptions],
+  );
+  const darkThemeOptions = useMemo(
+    () => merge({}, base.darkThemeOptions, DARK, ONE_OPERATION),
+    [base.darkThemeOptions],
+  );
   const options = isBrowser && isDark ? darkThemeOptions : lightThemeOptions;
 
   const store = useMemo(() => new AppStore(spec as never, undefined, options), [spec, options]);

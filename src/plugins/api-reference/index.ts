@@ -19,6 +19,9 @@ export interface ApiReferencePluginOptions {
   specsDir: string;
 }
 
+/** What Redoc's browser build requires but never runs for a bundled spec without search (see redoc-browser-stubs/). */
+const REDOC_UNUSED_MODULES = /^(?:(@redocly\/openapi-core\/lib\/(?:bundle|config\/config))|lunr|yaml)$/;
+
 /** Landing, tag and operation pages: one component, so the browser bundle can fold them into one route. */
 const ENTRY_COMPONENT = '@site/src/components/reference/ReferenceEntryRoute';
 
@@ -100,32 +103,35 @@ export default function apiReferencePlugin(
     name: 'api-reference',
 
     configureWebpack(config, isServer, { currentBundler }) {
-      if (!isServer) {
-        // The dev server keeps one route per page: its data modules are what hot reload updates.
-        if (config.mode !== 'production' || foldedRoutes.length === 0) return {};
-        const files = writeBrowserRouteFiles(context.generatedFilesDir, foldedRoutes);
+      const { NormalModuleReplacementPlugin } = currentBundler.instance;
+      if (isServer) {
         return {
           plugins: [
-            new currentBundler.instance.NormalModuleReplacementPlugin(
-              GENERATED_ROUTE_MODULES,
-              (resource: { request: string }) => {
-                const name = GENERATED_ROUTE_MODULES.exec(resource.request)?.[1];
-                if (name && files[name]) resource.request = files[name];
-              },
-            ),
+            new NormalModuleReplacementPlugin(/[\\/]RedocStyles$/, (resource: { request: string }) => {
+              resource.request = `${resource.request}.server`;
+            }),
           ],
         };
       }
-      return {
-        plugins: [
-          new currentBundler.instance.NormalModuleReplacementPlugin(
-            /[\\/]RedocStyles$/,
-            (resource: { request: string }) => {
-              resource.request = `${resource.request}.server`;
-            },
-          ),
-        ],
-      };
+      const plugins = [
+        new NormalModuleReplacementPlugin(REDOC_UNUSED_MODULES, (resource: { request: string; context: string }) => {
+          const stub = REDOC_UNUSED_MODULES.exec(resource.request)?.[1] ? 'openapi-core' : resource.request;
+          if (/[\\/]node_modules[\\/]redoc[\\/]/.test(`${resource.context}/`)) {
+            resource.request = path.join(__dirname, 'redoc-browser-stubs', `${stub}.js`);
+          }
+        }),
+      ];
+      // The dev server keeps one route per page: its data modules are what hot reload updates.
+      if (config.mode === 'production' && foldedRoutes.length > 0) {
+        const files = writeBrowserRouteFiles(context.generatedFilesDir, foldedRoutes);
+        plugins.push(
+          new NormalModuleReplacementPlugin(GENERATED_ROUTE_MODULES, (resource: { request: string }) => {
+            const name = GENERATED_ROUTE_MODULES.exec(resource.request)?.[1];
+            if (name && files[name]) resource.request = files[name];
+          }),
+        );
+      }
+      return { plugins };
     },
 
     getPathsToWatch() {

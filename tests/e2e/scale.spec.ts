@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadReferenceModel } from '../../src/spec-pipeline';
+import { build, copySite, serveSite } from '../unit/site-copy';
+import { pageWeight, visit } from './support';
+
+const ROOT = path.join(__dirname, '../..');
+/** The real 3 MB spec (345 operations), beside the project as in CI; another folder via FIXTURE_SPECS_DIR. */
+const FIXTURE = process.env.FIXTURE_SPECS_DIR ?? path.join(ROOT, '../shared/fixtures/klaviyo-openapi');
+const GUIDE = '/docs/guides/understanding-customer-data';
+
+test('built from the 3 MB spec with the default heap: every operation pre-rendered, guide pages no heavier', async ({
+  browser,
+  baseURL,
+}) => {
+  test.skip(!existsSync(FIXTURE), `no fixture specs at ${FIXTURE}`);
+  test.setTimeout(900_000);
+  const latest = readdirSync(FIXTURE)
+    .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name))
+    .sort()
+    .at(-1)!;
+  const specsDir = mkdtempSync(path.join(tmpdir(), 'scale-specs-'));
+  symlinkSync(path.join(FIXTURE, latest), path.join(specsDir, latest));
+  const site = copySite();
+  // Node's default heap: no --max-old-space-size from the caller's environment.
+  const env = { SPECS_DIR: specsDir, NODE_OPTIONS: '' };
+  try {
+    const built = await build(site, env);
+    expect(built.code, built.output.slice(-3000)).toBe(0);
+
+    const model = await loadReferenceModel(specsDir, ROOT);
+    const operations = model.revisions[0]!.operations;
+    expect(operations.length).toBeGreaterThan(300);
+    const pages = new Set(readdirSync(path.join(site, 'build/reference')));
+    expect(operations.filter((operation) => !pages.has(`${operation.operationId}.html`))).toEqual([]);
+
+    const server = await serveSite(site, GUIDE, env);
+    try {
+      const project = await pageWeight(browser, `${baseURL}${GUIDE}`);
+      const fixture = await pageWeight(browser, `${server.origin}${GUIDE}`);
+      expect(Math.abs(fixture / project - 1), `guide page: ${fixture} bytes vs ${project}`).toBeLessThan(0.02);
+
+      const page = await browser.newPage();
+      const problems = await visit(page, `${server.origin}/reference/get_profiles`);
+      await expect(page.getByTestId('endpoint')).toContainText('/api/profiles');
+      expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThanOrEqual(5000);
+      expect(problems.consoleErrors).toEqual([]);
+      await page.close();
+    } finally {
+      server.stop();
+    }
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+    rmSync(specsDir, { recursive: true, force: true });
+  }
+});
