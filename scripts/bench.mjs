@@ -9,6 +9,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
 import { serveBuild } from './serve-build.mjs';
 import { measureSearch } from './bench-search.mjs';
+import { measurePage } from './measure-page.mjs';
 import { countHtml, runMeasured } from './measure-process.mjs';
 import { measureStockRedocusaurus } from './bench-stock.mjs';
 
@@ -36,32 +37,6 @@ if (extra) {
   }
 }
 const results = {};
-
-async function measurePage(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  let bytes = 0;
-  cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
-      type: 'longtask',
-      buffered: true,
-    });
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('html[data-has-hydrated="true"]', { timeout: 60_000 });
-  await page.waitForLoadState('networkidle');
-  const { domNodes, tbt } = await page.evaluate(() => ({
-    domNodes: document.getElementsByTagName('*').length,
-    tbt: window.__longTasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
-  }));
-  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  await context.close();
-  return { bytes, domNodes, tbt: Math.round(tbt), heapMb: heap / 1024 / 1024 };
-}
 
 /** Each load in a fresh context (cold cache); blocking time varies from load to load, so the median of three. */
 async function measurePageMedian(browser, url, runs = 3) {

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export interface PageProblems {
@@ -68,19 +68,4 @@ export async function setColorMode(page: Page, mode: 'light' | 'dark'): Promise<
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', mode);
   await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
-}
-
-/** Bytes `url` downloads in a fresh context (cold cache, prefetches included) until the network is idle. */
-export async function pageWeight(browser: Browser, url: string): Promise<number> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  let bytes = 0;
-  cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
-  await page.goto(url, { waitUntil: 'load' });
-  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true', { timeout: 20_000 });
-  await page.waitForLoadState('networkidle');
-  await context.close();
-  return bytes;
 }
