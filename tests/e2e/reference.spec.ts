@@ -57,6 +57,14 @@ test('operation HTML is server-rendered: readable with JavaScript off', async ({
   await expect(page.getByTestId('operation-facts')).toContainText('revision: ');
   await expect(page.getByTestId('operation-facts')).toContainText('profiles:read');
   await expect(page.locator('.redocusaurus-operation')).toContainText('page[cursor]');
+  // Redoc's CSS comes with the HTML: its samples panel already has its dark background (#1b2028).
+  const panels = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('.redocusaurus-operation *')].filter(
+        (element) => getComputedStyle(element).backgroundColor === 'rgb(27, 32, 40)',
+      ).length,
+  );
+  expect(panels).toBeGreaterThan(0);
   await context.close();
 });
 

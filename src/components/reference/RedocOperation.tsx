@@ -1,9 +1,9 @@
 import React, { useEffect, useMemo } from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import { useColorMode } from '@docusaurus/theme-common';
-import { ThemeProvider } from 'styled-components';
 import merge from 'lodash/merge';
-import { AppStore, Operation, OperationModel, Section, type RedocRawOptions } from 'redoc';
+import { AppStore, type RedocRawOptions } from 'redoc';
+import RedocOperationView from './RedocOperationView';
 import { useSpecOptions } from 'docusaurus-theme-redoc/dist-jsx/utils/useSpecOptions';
 import 'docusaurus-theme-redoc/dist-jsx/theme/Redoc/styles.css';
 import RedocStyles from './RedocStyles';
@@ -54,21 +54,16 @@ export default function RedocOperation({ spec, pointer }: Props): React.JSX.Elem
   const store = useMemo(() => new AppStore(spec as never, undefined, options), [spec, options]);
   // Like redocusaurus's ApiOperation: stop Redoc's menu from scroll-spying and rewriting the URL hash.
   useEffect(() => store.menu.dispose(), [store]);
-  const model = store.menu.flatItems.find(
-    (item): item is OperationModel => item instanceof OperationModel && item.pointer === pointer.replace(/^#/, ''),
-  );
-  if (!model) throw new Error(`Operation ${pointer} not found in its page's spec`);
 
   return (
     <>
-      <RedocStyles spec={spec} lightThemeOptions={lightThemeOptions} darkThemeOptions={darkThemeOptions} />
-      <ThemeProvider theme={store.options.theme}>
-        <div className="redocusaurus redocusaurus-operation">
-          <Section id={model.id} $underlined>
-            <Operation operation={model} />
-          </Section>
-        </div>
-      </ThemeProvider>
+      <RedocStyles
+        spec={spec}
+        pointer={pointer}
+        lightThemeOptions={lightThemeOptions}
+        darkThemeOptions={darkThemeOptions}
+      />
+      <RedocOperationView store={store} pointer={pointer} />
     </>
   );
 }

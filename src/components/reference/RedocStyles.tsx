@@ -4,6 +4,8 @@ import type { OpenApiDocument } from '../../spec-pipeline/types';
 
 export interface RedocStylesProps {
   spec: OpenApiDocument;
+  /** The operation the page shows: the server collects the CSS of just its markup. */
+  pointer: string;
   lightThemeOptions: RedocRawOptions;
   darkThemeOptions: RedocRawOptions;
 }
