@@ -60,7 +60,7 @@ test('operation HTML is server-rendered: readable with JavaScript off', async ({
   // Redoc's CSS comes with the HTML: its samples panel already has its dark background (#1b2028).
   const panels = await page.evaluate(
     () =>
-      [...document.querySelectorAll('.redocusaurus-operation *')].filter(
+      Array.from(document.querySelectorAll('.redocusaurus-operation *')).filter(
         (element) => getComputedStyle(element).backgroundColor === 'rgb(27, 32, 40)',
       ).length,
   );
