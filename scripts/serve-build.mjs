@@ -1,23 +1,24 @@
-// Serves a production build folder with `docusaurus serve` and resolves once it answers.
+// Serves a production build with `docusaurus serve` and resolves once `probePath` answers.
+// `siteDir` is the site whose config applies (so BASE_URL in `env` is honoured); `dir` the build.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-export async function serveBuild(dir, port) {
+export async function serveBuild(dir, port, { siteDir = root, env = {}, probePath = '/' } = {}) {
   const child = spawn(
-    path.join(root, 'node_modules/.bin/docusaurus'),
+    path.join(siteDir, 'node_modules/.bin/docusaurus'),
     ['serve', '--dir', dir, '--port', String(port), '--no-open'],
-    { cwd: root, stdio: 'ignore' },
+    { cwd: siteDir, stdio: 'ignore', env: { ...process.env, ...env } },
   );
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) return child;
+      if ((await fetch(`http://localhost:${port}${probePath}`)).ok) return child;
     } catch {
       // not up yet
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill();
-  throw new Error(`docusaurus serve --dir ${dir} did not start`);
+  throw new Error(`docusaurus serve --dir ${dir} did not answer ${probePath}`);
 }

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 /**
  * Reads a link-unfurl card the way Slack's crawler does: from the first 32 KB of the HTML only,
  * with no JavaScript, looking at <title>, <meta name|property=… content=…> and <link rel=canonical>.
@@ -32,21 +33,12 @@ export const REQUIRED_FIELDS: (keyof UnfurlCard)[] = [
   'canonical',
 ];
 
-function decode(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 /** Attributes of a start tag's inside, quoted or (as the minifier leaves them) unquoted. */
 export function parseAttributes(inside: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   for (const match of inside.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
     const value = match[2] ?? match[3] ?? match[4];
-    attributes[match[1]!.toLowerCase()] = decode(value ?? '');
+    attributes[match[1]!.toLowerCase()] = decodeHTML(value ?? '');
   }
   return attributes;
 }
@@ -64,7 +56,7 @@ export function parseCard(html: string | Buffer, limit = UNFURL_BYTES): UnfurlCa
   const head = firstBytes(html, limit);
   const card: UnfurlCard = {};
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(head);
-  if (title) card.title = decode(title[1]!.trim());
+  if (title) card.title = decodeHTML(title[1]!.trim());
   const fields: Record<string, keyof UnfurlCard> = {
     description: 'description',
     'og:title': 'ogTitle',

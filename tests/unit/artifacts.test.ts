@@ -59,6 +59,16 @@ beforeAll(async () => {
   model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
 });
 
+/** Passes the reference pipeline (OpenAPI 3.1, webhooks only), but the Postman converter needs paths. */
+const WEBHOOKS_ONLY_SPEC = `openapi: 3.1.0
+info: { title: Hooks, version: '2026-01-01', description: Hooks only., license: { name: MIT, identifier: MIT } }
+security: []
+servers: [{ url: 'https://a.test.dev' }]
+webhooks:
+  thing-created:
+    post: { operationId: thing_created, summary: Thing created, responses: { '200': { description: OK } } }
+`;
+
 describe('Postman collection', () => {
   it('parses with the postman-collection SDK and holds exactly one request per operation, matching the spec', async () => {
     for (const revision of model.revisions) {
@@ -110,14 +120,7 @@ describe('Postman collection', () => {
   it('fails with a message naming the artifact when the converter rejects the spec', async () => {
     // A webhooks-only OpenAPI 3.1 spec passes the reference pipeline, but the converter needs paths.
     const dir = makeSpecsDir({
-      '2026-01-01/openapi.yaml': `openapi: 3.1.0
-info: { title: Hooks, version: '2026-01-01', description: Hooks only., license: { name: MIT, identifier: MIT } }
-security: []
-servers: [{ url: 'https://a.test.dev' }]
-webhooks:
-  thing-created:
-    post: { operationId: thing_created, summary: Thing created, responses: { '200': { description: OK } } }
-`,
+      '2026-01-01/openapi.yaml': WEBHOOKS_ONLY_SPEC,
     });
     const hooks = await loadReferenceModel(dir, ROOT);
     const error = await buildPostmanArtifacts(hooks.revisions[0]!, { siteUrl: SITE_URL }).catch((e: unknown) => e);
@@ -323,17 +326,7 @@ describe('the site build', () => {
     const site = copySite();
     rmSync(path.join(site, 'specs'), { recursive: true });
     mkdirSync(path.join(site, 'specs/2026-01-01'), { recursive: true });
-    writeFileSync(
-      path.join(site, 'specs/2026-01-01/openapi.yaml'),
-      `openapi: 3.1.0
-info: { title: Hooks, version: '2026-01-01', description: Hooks only., license: { name: MIT, identifier: MIT } }
-security: []
-servers: [{ url: 'https://a.test.dev' }]
-webhooks:
-  thing-created:
-    post: { operationId: thing_created, summary: Thing created, responses: { '200': { description: OK } } }
-`,
-    );
+    writeFileSync(path.join(site, 'specs/2026-01-01/openapi.yaml'), WEBHOOKS_ONLY_SPEC);
     mkdirSync(path.join(site, 'generated/static'), { recursive: true });
     writeFileSync(path.join(site, 'generated/static/llms.txt'), 'previous build');
 

@@ -50,22 +50,9 @@ export async function serveSite(
   probePath: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ origin: string; stop: () => void }> {
+  // Imported dynamically: Playwright's TypeScript transform turns a static import of an .mjs file into CommonJS.
+  const { serveBuild } = await import('../../scripts/serve-build.mjs');
   const port = 3300 + Math.floor(Math.random() * 500);
-  const server = spawn(
-    path.join(siteDir, 'node_modules/.bin/docusaurus'),
-    ['serve', '--port', String(port), '--no-open'],
-    {
-      cwd: siteDir,
-      stdio: 'ignore',
-      env: { ...process.env, ...env },
-    },
-  );
-  const origin = `http://localhost:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const response = await fetch(`${origin}${probePath}`).catch(() => null);
-    if (response?.ok) return { origin, stop: () => server.kill() };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error(`docusaurus serve in ${siteDir} did not answer ${probePath}`);
+  const server = await serveBuild(path.join(siteDir, 'build'), port, { siteDir, env, probePath });
+  return { origin: `http://localhost:${port}`, stop: () => server.kill() };
 }

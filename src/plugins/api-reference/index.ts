@@ -19,8 +19,18 @@ export interface ApiReferencePluginOptions {
   specsDir: string;
 }
 
-/** What Redoc's browser build requires but never runs for a bundled spec without search (see redoc-browser-stubs/). */
-const REDOC_UNUSED_MODULES = /^(?:(@redocly\/openapi-core\/lib\/(?:bundle|config\/config))|lunr|yaml)$/;
+/** What Redoc's browser build requires but never runs for a bundled spec without search: module → stub file. */
+const REDOC_BROWSER_STUBS: Record<string, string> = {
+  '@redocly/openapi-core/lib/bundle': 'openapi-core.js',
+  '@redocly/openapi-core/lib/config/config': 'openapi-core.js',
+  lunr: 'lunr.js',
+  yaml: 'yaml.js',
+};
+const REDOC_STUBBED_REQUEST = new RegExp(
+  `^(?:${Object.keys(REDOC_BROWSER_STUBS)
+    .map((name) => name.replace(/[/.]/g, '\\$&'))
+    .join('|')})$`,
+);
 
 /** Landing, tag and operation pages: one component, so the browser bundle can fold them into one route. */
 const ENTRY_COMPONENT = '@site/src/components/reference/ReferenceEntryRoute';
@@ -80,6 +90,7 @@ export default function apiReferencePlugin(
   let watchedFiles: string[] = [];
   // Filled by contentLoaded: what the production browser bundle folds, and the data it then fetches.
   let foldedRoutes: CollapsedRouteGroup[] = [];
+  /** Build-output path (under reference-data/) → the data file createData wrote. */
   let dataFiles = new Map<string, string>();
   // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
   const artifactsStep = createDeferredStep((error) =>
@@ -114,10 +125,10 @@ export default function apiReferencePlugin(
         };
       }
       const plugins = [
-        new NormalModuleReplacementPlugin(REDOC_UNUSED_MODULES, (resource: { request: string; context: string }) => {
-          const stub = REDOC_UNUSED_MODULES.exec(resource.request)?.[1] ? 'openapi-core' : resource.request;
+        // Only Redoc's own imports: the portal's search keeps the real lunr.
+        new NormalModuleReplacementPlugin(REDOC_STUBBED_REQUEST, (resource: { request: string; context: string }) => {
           if (/[\\/]node_modules[\\/]redoc[\\/]/.test(`${resource.context}/`)) {
-            resource.request = path.join(__dirname, 'redoc-browser-stubs', `${stub}.js`);
+            resource.request = path.join(__dirname, 'redoc-browser-stubs', REDOC_BROWSER_STUBS[resource.request]!);
           }
         }),
       ];
@@ -165,9 +176,11 @@ export default function apiReferencePlugin(
       foldedRoutes = [];
       dataFiles = new Map();
       for (const revision of model.revisions) {
-        const sidebarJson = JSON.stringify(sidebarData(revision));
-        const sidebarPath = await createData(`sidebar-${revision.revision}.json`, sidebarJson);
-        dataFiles.set(sidebarDataPath(revision.revision), sidebarJson);
+        const sidebarPath = await createData(
+          `sidebar-${revision.revision}.json`,
+          JSON.stringify(sidebarData(revision)),
+        );
+        dataFiles.set(sidebarDataPath(revision.revision), sidebarPath);
         const folded: CollapsedRouteGroup = {
           path: routePath(foldedRoutePath(revision.basePath)),
           pages: [],
@@ -175,8 +188,7 @@ export default function apiReferencePlugin(
         };
         foldedRoutes.push(folded);
         const addEntryRoute = async (slug: string, entry: ReferenceEntryData) => {
-          const json = JSON.stringify(entry);
-          const dataPath = await createData(`${entry.kind}-${revision.revision}-${slug}.json`, json);
+          const dataPath = await createData(`${entry.kind}-${revision.revision}-${slug}.json`, JSON.stringify(entry));
           const url = slug ? `${revision.basePath}/${slug}` : revision.basePath;
           addRoute({
             path: url,
@@ -185,7 +197,7 @@ export default function apiReferencePlugin(
             modules: { data: dataPath, sidebar: sidebarPath },
           });
           folded.pages.push(routePath(url));
-          dataFiles.set(entryDataPath(revision.revision, slug), json);
+          dataFiles.set(entryDataPath(revision.revision, slug), dataPath);
         };
         const server = revision.spec.servers?.[0]?.url ?? '';
 
@@ -256,10 +268,10 @@ export default function apiReferencePlugin(
     async postBuild({ outDir }) {
       // What the folded browser route fetches after a client-side navigation.
       await Promise.all(
-        [...dataFiles].map(async ([relativePath, json]) => {
+        [...dataFiles].map(async ([relativePath, source]) => {
           const file = path.join(outDir, relativePath);
           await fs.promises.mkdir(path.dirname(file), { recursive: true });
-          await fs.promises.writeFile(file, json);
+          await fs.promises.copyFile(source, file);
         }),
       );
     },
