@@ -1,21 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadReferenceModel } from '../../src/spec-pipeline';
 import { build, copySite, serveSite } from '../unit/site-copy';
 import { visit } from './support';
+import { HAS_REAL_SPEC, REAL_SPEC_DIR, REAL_SPEC_SKIP_REASON } from '../real-spec-fixture';
 
 const ROOT = path.join(__dirname, '../..');
-/** The real 3 MB spec (345 operations), beside the project as in CI; another folder via FIXTURE_SPECS_DIR. */
-const FIXTURE = process.env.FIXTURE_SPECS_DIR ?? path.join(ROOT, '../shared/fixtures/klaviyo-openapi');
+const FIXTURE = REAL_SPEC_DIR;
 const GUIDE = '/docs/guides/understanding-customer-data';
 
 test('built from the 3 MB spec with the default heap: every operation pre-rendered, guide pages no heavier', async ({
   browser,
   baseURL,
 }) => {
-  test.skip(!existsSync(FIXTURE), `no fixture specs at ${FIXTURE}`);
+  test.skip(!HAS_REAL_SPEC, REAL_SPEC_SKIP_REASON);
   test.setTimeout(900_000);
   const latest = readdirSync(FIXTURE)
     .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name))
