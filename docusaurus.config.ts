@@ -68,8 +68,8 @@ const config = {
   ],
 
   themes: [
-    // Redoc's own `sanitize` option needs a DOM and breaks server rendering; spec text is
-    // sanitized by the spec pipeline instead (src/spec-pipeline/sanitize.ts).
+    // Spec text is sanitized twice: as Markdown by the spec pipeline (src/spec-pipeline/sanitize.ts),
+    // and as rendered HTML by Redoc's `untrustedSpec` (DOMPurify, on the server through jsdom).
     ['docusaurus-theme-redoc', { primaryColor: '#1f6feb' }],
     [
       // Offline search (@easyops-cn/docusaurus-search-local, wrapped to add section labels and path-friendly queries).

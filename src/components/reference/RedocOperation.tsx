@@ -25,8 +25,12 @@ const DARK: RedocRawOptions = {
   },
 };
 
-/** One operation per store: Redoc's own search index would only slow the page down (and lunr is stubbed out). */
-const ONE_OPERATION: RedocRawOptions = { disableSearch: true };
+/**
+ * One operation per store: Redoc's own search index would only slow the page down (and lunr is stubbed out).
+ * Spec text is untrusted: Redoc runs DOMPurify over every Markdown block it renders, on the server too
+ * (the api-reference plugin gives the server bundle a DOMPurify with a jsdom window).
+ */
+const ONE_OPERATION: RedocRawOptions = { disableSearch: true, untrustedSpec: true };
 
 interface Props {
   spec: OpenApiDocument;

@@ -117,6 +117,9 @@ export default function apiReferencePlugin(
       const { NormalModuleReplacementPlugin } = currentBundler.instance;
       if (isServer) {
         return {
+          // Redoc's `untrustedSpec` sanitizes with `dompurify`, which needs a DOM: on the server, Node
+          // loads isomorphic-dompurify (DOMPurify over a jsdom window) instead of bundling it.
+          externals: { dompurify: 'commonjs isomorphic-dompurify' },
           plugins: [
             new NormalModuleReplacementPlugin(/[\\/]RedocStyles$/, (resource: { request: string }) => {
               resource.request = `${resource.request}.server`;

@@ -5,6 +5,24 @@ import type { OperationInfo } from '../operations';
 import { PRIVATE_KEY_PLACEHOLDER, PUBLIC_KEY_PLACEHOLDER } from '../code-samples';
 import { artifactError, isRecord } from './common';
 import { postmanPaths } from './paths';
+import { sanitizeMarkdown } from '../sanitize';
+
+/**
+ * Postman renders descriptions as Markdown, and the converter writes its own into them from parts
+ * of the spec that are not prose (enum values, examples): every description is sanitized again.
+ */
+function sanitizeDescriptions<T>(node: T): T {
+  if (Array.isArray(node)) return node.map((item) => sanitizeDescriptions(item)) as T;
+  if (!isRecord(node)) return node;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'description' && typeof value === 'string') result[key] = sanitizeMarkdown(value);
+    else if (key === 'description' && isRecord(value) && typeof value.content === 'string')
+      result[key] = { ...value, content: sanitizeMarkdown(value.content) };
+    else result[key] = sanitizeDescriptions(value);
+  }
+  return result as T;
+}
 
 /** Collection and environment variables; the names are part of the download's public shape. */
 export const POSTMAN_VARIABLES = {
@@ -293,7 +311,7 @@ export async function buildPostmanArtifacts(
       values: [{ key: POSTMAN_VARIABLES.baseUrl, value: server, type: 'default', enabled: true }],
       _postman_variable_scope: 'environment',
     };
-    return { collection, environment };
+    return { collection: sanitizeDescriptions(collection), environment };
   } catch (error) {
     throw artifactError(artifact, error);
   }
