@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit tests, production build, then end-to-end tests in Chromium.
+// `npm test`: typecheck, lint, unit tests, build guards, production build, then end-to-end tests in Chromium.
 import { spawnSync } from 'node:child_process';
 import { findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
 
@@ -6,6 +6,7 @@ const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit tests', 'npm', ['run', '--silent', 'test:unit']],
+  ['build guards (broken content fails the build)', 'npm', ['run', '--silent', 'test:build-guards']],
   ['production build', 'npm', ['run', '--silent', 'build']],
   ['end-to-end tests', 'npm', ['run', '--silent', 'test:e2e']],
   ['dev server live reload', 'npm', ['run', '--silent', 'test:dev']],

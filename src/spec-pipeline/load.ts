@@ -24,10 +24,40 @@ export interface LoadedSpec {
   files: string[];
 }
 
-/** Redocly's `recommended` rules, or the project's `redocly.yaml` when it has one. */
-export async function loadLintConfig(rootDir: string): Promise<Config> {
-  const configPath = path.join(rootDir, 'redocly.yaml');
-  return existsSync(configPath) ? loadConfig({ configPath }) : createConfig({ extends: ['recommended'] });
+export const LINT_CONFIG_FILE = 'redocly.yaml';
+
+/**
+ * Problems that break the reference whatever the lint configuration says (a page's URL is its
+ * operationId; a dangling `$ref` loses content): they always fail the build. Unparsable files fail
+ * before linting.
+ */
+export const STRUCTURAL_RULES = {
+  'no-unresolved-refs': 'error',
+  'operation-operationId': 'error',
+  'operation-operationId-unique': 'error',
+  'operation-operationId-url-safe': 'error',
+} as const;
+
+export interface LintConfig {
+  /** Redocly's `recommended` rules, or the project's `redocly.yaml` when it has one. */
+  project: Config;
+  /** Where `project` came from, named in error messages so an owner knows where to relax a rule. */
+  projectSource: string;
+  structural: Config;
+}
+
+export async function loadLintConfig(rootDir: string): Promise<LintConfig> {
+  const configPath = path.join(rootDir, LINT_CONFIG_FILE);
+  const hasFile = existsSync(configPath);
+  return {
+    project: hasFile ? await loadConfig({ configPath }) : await createConfig({ extends: ['recommended'] }),
+    projectSource: hasFile ? LINT_CONFIG_FILE : "Redocly's recommended rules (no redocly.yaml)",
+    structural: await createConfig({ rules: STRUCTURAL_RULES }),
+  };
+}
+
+function isStructural(problem: NormalizedProblem): boolean {
+  return problem.ruleId in STRUCTURAL_RULES;
 }
 
 function relativeFile(absolute: string, cwd: string): string {
@@ -88,7 +118,8 @@ function parseFailure(error: YamlParseError | ResolveError | YamlException, entr
  * Throws a SpecError naming file, line and JSON pointer for a syntax error, a dangling
  * `$ref` or a lint error; lint warnings are returned, not thrown.
  */
-export async function loadSpec(entryFile: string, config: Config, cwd = process.cwd()): Promise<LoadedSpec> {
+export async function loadSpec(entryFile: string, lint: LintConfig, cwd = process.cwd()): Promise<LoadedSpec> {
+  const config = lint.project;
   const resolver = new BaseResolver(config.resolve);
   let document;
   try {
@@ -99,17 +130,28 @@ export async function loadSpec(entryFile: string, config: Config, cwd = process.
   if (document instanceof Error) throw parseFailure(document, entryFile, cwd);
 
   const lintProblems = await lintDocument({ document, config, externalRefResolver: resolver });
+  const structuralProblems = await lintDocument({ document, config: lint.structural, externalRefResolver: resolver });
   const bundled = await bundle({ doc: document, config, externalRefResolver: resolver, dereference: false });
-  const problems = [...lintProblems, ...bundled.problems].filter((problem) => !problem.ignored);
-
-  const errors = condenseParseErrors(
-    dedupe(problems.filter((p) => p.severity === 'error').map((p) => toLocation(p, cwd))),
+  const problems = [...lintProblems, ...bundled.problems].filter(
+    (problem) => !problem.ignored && !isStructural(problem),
   );
+  const failing = [...structuralProblems, ...problems.filter((problem) => problem.severity === 'error')];
+
+  const errors = condenseParseErrors(dedupe(failing.map((p) => toLocation(p, cwd))));
   if (errors.length > 0) {
     const shown = errors.slice(0, 10).map((problem) => `  ${formatProblem(problem)}`);
     const more = errors.length > shown.length ? [`  …and ${errors.length - shown.length} more`] : [];
+    const styleRules = [
+      ...new Set(errors.map((error) => error.ruleId).filter((rule) => rule && !(rule in STRUCTURAL_RULES))),
+    ];
+    const relax =
+      styleRules.length > 0
+        ? [
+            `Rule${styleRules.length > 1 ? 's' : ''} ${styleRules.join(', ')} ${styleRules.length > 1 ? 'are' : 'is'} set to error by ${lint.projectSource}: fix the spec, or set ${styleRules.length > 1 ? 'them' : 'it'} to warn there.`,
+          ]
+        : [];
     throw new SpecError(
-      [`Spec ${relativeFile(entryFile, cwd)} has ${errors.length} error(s):`, ...shown, ...more].join('\n'),
+      [`Spec ${relativeFile(entryFile, cwd)} has ${errors.length} error(s):`, ...shown, ...more, ...relax].join('\n'),
       errors,
     );
   }

@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import { visit as visitTree } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import path from 'node:path';
-import { build, copySite, serveSite } from '../unit/site-copy';
+import { build, copySite, serveSite } from '../site-copy';
 import { writeHostileSpecs, XSS_PAYLOADS } from '../fixtures/hostile-spec';
 
 /**

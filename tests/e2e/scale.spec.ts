@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadReferenceModel } from '../../src/spec-pipeline';
-import { build, copySite, serveSite } from '../unit/site-copy';
+import { build, copySite, serveSite } from '../site-copy';
 import { visit } from './support';
 import { HAS_REAL_SPEC, REAL_SPEC_DIR, REAL_SPEC_SKIP_REASON } from '../real-spec-fixture';
 

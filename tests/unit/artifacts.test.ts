@@ -15,7 +15,7 @@ import { buildLlmsTxt } from '../../src/spec-pipeline/artifacts/llms';
 import { buildSiteArtifacts, writeArtifactsAtomically } from '../../src/spec-pipeline/artifacts';
 import { markdownTwinPath } from '../../src/spec-pipeline/artifacts/paths';
 import { makeSpecsDir, miniSpec, OPERATION, ROOT } from './helpers';
-import { build, copySite } from './site-copy';
+import { WEBHOOKS_ONLY_SPEC } from '../fixtures/webhooks-only-spec';
 
 const SITE_URL = 'https://developers.example.com';
 
@@ -58,16 +58,6 @@ let model: ReferenceModel;
 beforeAll(async () => {
   model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
 });
-
-/** Passes the reference pipeline (OpenAPI 3.1, webhooks only), but the Postman converter needs paths. */
-const WEBHOOKS_ONLY_SPEC = `openapi: 3.1.0
-info: { title: Hooks, version: '2026-01-01', description: Hooks only., license: { name: MIT, identifier: MIT } }
-security: []
-servers: [{ url: 'https://a.test.dev' }]
-webhooks:
-  thing-created:
-    post: { operationId: thing_created, summary: Thing created, responses: { '200': { description: OK } } }
-`;
 
 describe('Postman collection', () => {
   it('parses with the postman-collection SDK and holds exactly one request per operation, matching the spec', async () => {
@@ -318,25 +308,5 @@ describe('writing artifacts', () => {
     expect(markdownTwinPath('/docs/sdks')).toBe('/docs/sdks.md');
     expect(markdownTwinPath('/docs/')).toBe('/docs/index.md');
     expect(markdownTwinPath('/reference/v2026-04-15/get_profiles')).toBe('/reference/v2026-04-15/get_profiles.md');
-  });
-});
-
-describe('the site build', () => {
-  it('fails with one message naming the artifact, keeping the previous artifacts, when the converter rejects a spec', async () => {
-    const site = copySite();
-    rmSync(path.join(site, 'specs'), { recursive: true });
-    mkdirSync(path.join(site, 'specs/2026-01-01'), { recursive: true });
-    writeFileSync(path.join(site, 'specs/2026-01-01/openapi.yaml'), WEBHOOKS_ONLY_SPEC);
-    mkdirSync(path.join(site, 'generated/static'), { recursive: true });
-    writeFileSync(path.join(site, 'generated/static/llms.txt'), 'previous build');
-
-    const result = await build(site);
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('Artifact /postman/2026-01-01/collection.json could not be built');
-    expect(result.output).toContain('Paths Object');
-    expect(readFileSync(path.join(site, 'generated/static/llms.txt'), 'utf8')).toBe('previous build');
-    // No half-written temp folder left behind (other plugins may keep their own folders in generated/).
-    expect(readdirSync(path.join(site, 'generated')).filter((entry) => entry.startsWith('.artifacts-'))).toEqual([]);
-    expect(existsSync(path.join(site, 'build/llms.txt'))).toBe(false);
   });
 });

@@ -3,8 +3,7 @@ import { symlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadReferenceModel } from '../../src/spec-pipeline';
 import { SpecError } from '../../src/spec-pipeline/errors';
-import { createConfig } from '@redocly/openapi-core';
-import { loadSpec } from '../../src/spec-pipeline/load';
+import { loadLintConfig, loadSpec } from '../../src/spec-pipeline/load';
 import { buildOperationSpec } from '../../src/spec-pipeline/mini-spec';
 import { firstSentence, tagSlug } from '../../src/spec-pipeline/operations';
 import { buildCodeSamples } from '../../src/spec-pipeline/code-samples';
@@ -13,10 +12,11 @@ import { makeSpecsDir, miniSpec, OPERATION, ROOT } from './helpers';
 
 const GOOD = miniSpec({ paths: `  /api/things:\n    get:${OPERATION('get_things')}` });
 
-async function loadError(files: Record<string, string>): Promise<SpecError> {
+/** `rootDir` holds the lint configuration (redocly.yaml); the project's by default. */
+async function loadError(files: Record<string, string>, rootDir = ROOT): Promise<SpecError> {
   const dir = makeSpecsDir(files);
   try {
-    await loadReferenceModel(dir, ROOT);
+    await loadReferenceModel(dir, rootDir);
   } catch (error) {
     expect(error).toBeInstanceOf(SpecError);
     return error as SpecError;
@@ -130,6 +130,43 @@ describe('bad input gets one readable error naming file, line and pointer', () =
     expect(error.message).toMatch(/operationId/);
   });
 
+  it('URL-unsafe operationId', async () => {
+    const spec = miniSpec({ paths: `  /api/things:\n    get:${OPERATION('get things/all')}` });
+    const error = await loadError({ '2026-01-01/openapi.yaml': spec });
+    expect(error.message).toContain('#/paths/~1api~1things/get/operationId');
+    expect(error.message).toContain('[operation-operationId-url-safe]');
+  });
+
+  it('structural problems fail even when redocly.yaml turns their rules off', async () => {
+    const lenient = makeSpecsDir({
+      'redocly.yaml': [
+        'extends: [recommended]',
+        'rules:',
+        '  no-unresolved-refs: off',
+        '  operation-operationId: off',
+        '  operation-operationId-unique: off',
+        '  operation-operationId-url-safe: off',
+      ].join('\n'),
+    });
+    const unsafe = miniSpec({ paths: `  /api/things:\n    get:${OPERATION('get things')}` });
+    expect((await loadError({ '2026-01-01/openapi.yaml': unsafe }, lenient)).message).toContain(
+      'operation-operationId-url-safe',
+    );
+    const dangling = GOOD.replace("'#/components/schemas/Thing'", "'#/components/schemas/Missing'");
+    expect((await loadError({ '2026-01-01/openapi.yaml': dangling }, lenient)).message).toContain('no-unresolved-refs');
+  });
+
+  it('a style rule set to error names redocly.yaml and the rule; set to warn, it only warns', async () => {
+    const strict = makeSpecsDir({ 'redocly.yaml': 'extends: [recommended]\nrules:\n  info-license: error\n' });
+    const unlicensed = { '2026-01-01/openapi.yaml': GOOD.replace(/ {2}license:.*\n/, '') };
+    const error = await loadError(unlicensed, strict);
+    expect(error.message).toContain('[info-license]');
+    expect(error.message).toMatch(/info-license is set to error by redocly\.yaml/);
+    const relaxed = makeSpecsDir({ 'redocly.yaml': 'extends: [recommended]\nrules:\n  info-license: warn\n' });
+    const model = await loadReferenceModel(makeSpecsDir(unlicensed), relaxed);
+    expect(model.revisions[0]!.warnings.map((warning) => warning.ruleId)).toContain('info-license');
+  });
+
   it('lint error (no servers, invalid example type) fails; the message has the rule', async () => {
     const spec = GOOD.replace(/servers:\n {2}- url: https:\/\/a\.example\.com\n/, '').replace(
       '      x-klaviyo-ratelimit',
@@ -141,7 +178,7 @@ describe('bad input gets one readable error naming file, line and pointer', () =
   });
 
   it('lint warnings are returned, not thrown', async () => {
-    const config = await createConfig({ extends: ['recommended'] });
+    const config = await loadLintConfig(makeSpecsDir({}));
     const dir = makeSpecsDir({ '2026-01-01/openapi.yaml': GOOD.replace(/ {2}license:.*\n/, '') });
     const loaded = await loadSpec(path.join(dir, '2026-01-01/openapi.yaml'), config);
     expect(loaded.warnings.some((w) => w.ruleId === 'info-license')).toBe(true);
@@ -187,7 +224,7 @@ describe('text helpers', () => {
 
 describe("the project's own specs", () => {
   it('lint clean under Redocly recommended (no errors, no warnings) with 40+ operations in 10+ tags', async () => {
-    const config = await createConfig({ extends: ['recommended'] });
+    const config = await loadLintConfig(makeSpecsDir({}));
     for (const { entryFile } of discoverRevisions(path.join(ROOT, 'specs'))) {
       const loaded = await loadSpec(entryFile, config, ROOT);
       expect(loaded.warnings, entryFile).toEqual([]);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT } from './helpers';
+const ROOT = path.resolve(__dirname, '..');
 
 const COPIED = [
   'docs',
@@ -51,7 +51,7 @@ export async function serveSite(
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ origin: string; stop: () => void }> {
   // Imported dynamically: Playwright's TypeScript transform turns a static import of an .mjs file into CommonJS.
-  const { serveBuild } = await import('../../scripts/serve-build.mjs');
+  const { serveBuild } = await import('../scripts/serve-build.mjs');
   const port = 3300 + Math.floor(Math.random() * 500);
   const server = await serveBuild(path.join(siteDir, 'build'), port, { siteDir, env, probePath });
   return { origin: `http://localhost:${port}`, stop: () => server.kill() };
