@@ -5,7 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { ApiReferencePluginOptions } from './src/plugins/api-reference';
 import type { SearchPluginOptions } from './src/plugins/search-local';
 import type { Options as ClientRedirectsOptions } from '@docusaurus/plugin-client-redirects';
-import { discoverRevisions } from './src/spec-pipeline/revisions';
+import { discoverRevisions } from './src/plugins/api-reference/spec/revisions';
 import { legacyDocRedirects, legacyPathsFor } from './src/plugins/legacy-redirects';
 
 const siteUrl = process.env.SITE_URL ?? 'https://developers.example.com';
@@ -68,7 +68,7 @@ const config = {
   ],
 
   themes: [
-    // Spec text is sanitized twice: as Markdown by the spec pipeline (src/spec-pipeline/sanitize.ts),
+    // Spec text is sanitized twice: as Markdown by the spec pipeline (src/plugins/api-reference/spec/sanitize.ts),
     // and as rendered HTML by Redoc's `untrustedSpec` (DOMPurify, on the server through jsdom).
     ['docusaurus-theme-redoc', { primaryColor: '#1f6feb' }],
     [

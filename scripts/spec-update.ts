@@ -13,17 +13,17 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dump, load } from 'js-yaml';
-import { loadLintConfig, loadSpec } from '../src/spec-pipeline/load';
-import { listOperations } from '../src/spec-pipeline/operations';
-import { discoverRevisions, REVISION_PATTERN } from '../src/spec-pipeline/revisions';
-import { revisionBasePath } from '../src/spec-pipeline';
+import { loadLintConfig, loadSpec } from '../src/plugins/api-reference/spec/load';
+import { listOperations } from '../src/plugins/api-reference/spec/operations';
+import { discoverRevisions, REVISION_PATTERN } from '../src/plugins/api-reference/spec/revisions';
+import { revisionBasePath } from '../src/plugins/api-reference/spec';
 import {
   buildChangelog,
   summarizeChangelog,
   type ChangelogRevision,
   type RevisionChangelog,
-} from '../src/spec-pipeline/changelog';
-import { SpecError } from '../src/spec-pipeline/errors';
+} from '../src/plugins/api-reference/changelog/diff';
+import { SpecError } from '../src/plugins/api-reference/spec/errors';
 
 export interface SpecUpdateOptions {
   source: string;

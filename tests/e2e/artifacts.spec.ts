@@ -2,8 +2,8 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
-import { loadReferenceModel, type ReferenceModel } from '../../src/spec-pipeline';
-import { operationParameters } from '../../src/spec-pipeline/artifacts/markdown';
+import { loadReferenceModel, type ReferenceModel } from '../../src/plugins/api-reference/spec';
+import { operationParameters } from '../../src/plugins/api-reference/artifacts/markdown';
 import { sitemapPaths, visit } from './support';
 
 const ROOT = path.join(__dirname, '../..');

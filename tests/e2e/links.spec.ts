@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadReferenceModel } from '../../src/spec-pipeline';
+import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import { sitemapPaths } from './support';
 
 const ROOT = path.join(__dirname, '../..');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadReferenceModel } from '../../src/spec-pipeline';
+import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import { build, copySite, serveSite } from '../site-copy';
 import { visit } from './support';
 import { HAS_REAL_SPEC, REAL_SPEC_DIR, REAL_SPEC_SKIP_REASON } from '../real-spec-fixture';

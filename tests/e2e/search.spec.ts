@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
-import { loadReferenceModel } from '../../src/spec-pipeline';
+import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import { visit } from './support';
 
 const ROOT = path.join(__dirname, '../..');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadReferenceModel } from '../../src/spec-pipeline';
+import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import { cardProblems, parseCard, SLACKBOT_HEADERS, UNFURL_BYTES, type UnfurlCard } from './unfurl-card';
 
 const ROOT = path.join(__dirname, '../..');

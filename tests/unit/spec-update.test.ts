@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatResult, updateSpec } from '../../scripts/spec-update';
-import { SpecError } from '../../src/spec-pipeline/errors';
+import { SpecError } from '../../src/plugins/api-reference/spec/errors';
 import { makeSpecsDir, miniSpec, OPERATION, ROOT } from './helpers';
 
 const spec = (...ids: string[]) =>

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sectionOf, sitePath, socialCardFor, SOCIAL_IMAGES } from '../../src/theme/SiteMetadata/social';
 import { absoluteLink } from '../../src/theme/Heading/absoluteLink';
 import { legacyDocRedirects, legacyPathsFor } from '../../src/plugins/legacy-redirects';
-import { loadReferenceModel } from '../../src/spec-pipeline';
+import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import { cardProblems, parseCard, UNFURL_BYTES } from '../e2e/unfurl-card';
 import {
   checkManifest,

@@ -1,6 +1,6 @@
 import React from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import { downloadFileNames, postmanPaths, specDownloadPaths } from '../../spec-pipeline/artifacts/paths';
+import { downloadFileNames, postmanPaths, specDownloadPaths } from '../../plugins/api-reference/artifacts/paths';
 import styles from './styles.module.css';
 
 /**

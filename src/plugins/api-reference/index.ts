@@ -3,15 +3,15 @@ import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import logger from '@docusaurus/logger';
 import { normalizeUrl } from '@docusaurus/utils';
-import { loadReferenceModel, operationUrl, type ReferenceModel, type RevisionModel } from '../../spec-pipeline';
-import { buildOperationSpec } from '../../spec-pipeline/mini-spec';
-import { buildCodeSamples } from '../../spec-pipeline/code-samples';
-import { formatProblem, SpecError } from '../../spec-pipeline/errors';
-import { generateSiteArtifacts } from '../../spec-pipeline/artifacts';
+import { loadReferenceModel, operationUrl, type ReferenceModel, type RevisionModel } from './spec';
+import { buildOperationSpec } from './spec/mini-spec';
+import { buildCodeSamples } from './samples/code-samples';
+import { formatProblem, SpecError } from './spec/errors';
+import { generateSiteArtifacts } from './artifacts';
 import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from './types';
 import { entryDataPath, foldedRoutePath, sidebarDataPath } from './entry-data';
 import { GENERATED_ROUTE_MODULES, writeBrowserRouteFiles, type CollapsedRouteGroup } from './client-routes';
-import { addChangelogRoutes } from './changelog-routes';
+import { addChangelogRoutes } from './changelog/routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
 
 export interface ApiReferencePluginOptions {
@@ -33,7 +33,7 @@ const REDOC_STUBBED_REQUEST = new RegExp(
 );
 
 /** Landing, tag and operation pages: one component, so the browser bundle can fold them into one route. */
-const ENTRY_COMPONENT = '@site/src/components/reference/ReferenceEntryRoute';
+const ENTRY_COMPONENT = '@theme/ApiReference/ReferenceEntryRoute';
 
 function reportWarnings(model: ReferenceModel): void {
   for (const revision of model.revisions) {
@@ -113,6 +113,14 @@ export default function apiReferencePlugin(
   return {
     name: 'api-reference',
 
+    // The reference's React components, swizzlable like any theme's: `@theme/ApiReference/...`.
+    getThemePath() {
+      return path.join(__dirname, 'theme');
+    },
+    getTypeScriptThemePath() {
+      return path.join(__dirname, 'theme');
+    },
+
     configureWebpack(config, isServer, { currentBundler }) {
       const { NormalModuleReplacementPlugin } = currentBundler.instance;
       if (isServer) {
@@ -131,7 +139,7 @@ export default function apiReferencePlugin(
         // Only Redoc's own imports: the portal's search keeps the real lunr.
         new NormalModuleReplacementPlugin(REDOC_STUBBED_REQUEST, (resource: { request: string; context: string }) => {
           if (/[\\/]node_modules[\\/]redoc[\\/]/.test(`${resource.context}/`)) {
-            resource.request = path.join(__dirname, 'redoc-browser-stubs', REDOC_BROWSER_STUBS[resource.request]!);
+            resource.request = path.join(__dirname, 'redoc/browser-stubs', REDOC_BROWSER_STUBS[resource.request]!);
           }
         }),
       ];

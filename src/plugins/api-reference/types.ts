@@ -1,6 +1,6 @@
-import type { OperationInfo } from '../../spec-pipeline/operations';
-import type { CodeSample } from '../../spec-pipeline/code-samples';
-import type { OpenApiDocument } from '../../spec-pipeline/types';
+import type { OperationInfo } from './spec/operations';
+import type { CodeSample } from './samples/code-samples';
+import type { OpenApiDocument } from './spec/types';
 
 export interface RevisionSummary {
   revision: string;

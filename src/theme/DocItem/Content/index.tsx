@@ -4,7 +4,7 @@ import type ContentType from '@theme/DocItem/Content';
 import type { WrapperProps } from '@docusaurus/types';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
 import CopyMarkdownButton from '@site/src/components/CopyMarkdownButton';
-import { markdownTwinPath } from '@site/src/spec-pipeline/artifacts/paths';
+import { markdownTwinPath } from '@site/src/plugins/api-reference/artifacts/paths';
 
 type Props = WrapperProps<typeof ContentType>;
 

@@ -1,0 +1,77 @@
+import { SpecError, truncate } from '../spec/errors';
+import type { OpenApiDocument } from '../spec/types';
+
+/**
+ * The error every artifact builder throws: it names the artifact (its URL path) and the
+ * reason in one readable message, like the reference's own SpecError.
+ */
+export function artifactError(artifact: string, cause: unknown): SpecError {
+  if (cause instanceof SpecError && cause.message.startsWith('Artifact ')) return cause;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new SpecError(
+    `Artifact ${artifact} could not be built; the previous artifacts were left in place.\n  ${truncate(reason.split('\n')[0] ?? reason)}`,
+  );
+}
+
+/** Runs `build` and rethrows any failure as an artifactError naming `artifact`. */
+export function buildArtifact<T>(artifact: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    throw artifactError(artifact, error);
+  }
+}
+
+function unescapePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Follows internal `$ref`s (`#/components/...`) of the bundled spec; gives up after 20 hops. */
+export function resolveRef<T = Record<string, unknown>>(spec: OpenApiDocument, node: unknown): T | undefined {
+  let current = node;
+  for (let hops = 0; hops < 20 && isRecord(current) && typeof current.$ref === 'string'; hops++) {
+    const ref = current.$ref as string;
+    if (!ref.startsWith('#/')) return undefined;
+    current = ref
+      .slice(2)
+      .split('/')
+      .map(unescapePointerSegment)
+      .reduce<unknown>((acc, key) => (isRecord(acc) ? acc[key] : undefined), spec);
+  }
+  return current as T | undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Text made safe for one Markdown table cell. */
+export function tableCell(text: string): string {
+  return oneLine(text).replace(/\|/g, '\\|');
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Site-relative Markdown links (`](/docs/x)`) made absolute, outside fenced code blocks, so a
+ * twin pasted into a chat or an assistant still points at the portal.
+ */
+export function absolutizeLinks(markdown: string, siteUrl: string): string {
+  const origin = siteUrl.replace(/\/$/, '');
+  let fence: string | null = null;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const marker = /^\s*(?:>\s*)*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (marker) {
+        if (fence === null) fence = marker;
+        else if (marker.startsWith(fence[0]!) && marker.length >= fence.length) fence = null;
+        return line;
+      }
+      if (fence !== null) return line;
+      return line.replace(/\]\((\/(?!\/)[^)\s]*)\)/g, (_, target: string) => `](${origin}${target})`);
+    })
+    .join('\n');
+}

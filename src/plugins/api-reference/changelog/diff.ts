@@ -1,0 +1,672 @@
+/**
+ * The API changelog: a pure diff between consecutive revisions of the bundled specs that
+ * loadReferenceModel already produced (nothing is parsed again). It compares operations,
+ * parameters, request and response bodies property by property, following internal
+ * `#/...` refs (with a guard against cyclic schemas).
+ *
+ * No maintained OpenAPI diff library fitted: `openapi-diff` re-parses both specs with
+ * swagger-parser and reports schema differences without the operation-level kinds the
+ * changelog pages need; `@pb33f/openapi-changes` wraps a downloaded Go binary.
+ */
+import type { OpenApiDocument, OperationObject } from '../spec/types';
+import type { OperationInfo } from '../spec/operations';
+
+export type ChangeKind =
+  | 'operation-added'
+  | 'operation-removed'
+  | 'operation-deprecated'
+  | 'parameter-added'
+  | 'parameter-removed'
+  | 'parameter-required'
+  | 'parameter-deprecated'
+  | 'request-property-added'
+  | 'request-property-removed'
+  | 'request-property-required'
+  | 'response-property-added'
+  | 'response-property-removed'
+  | 'response-property-required'
+  | 'property-deprecated'
+  | 'enum-value-added'
+  | 'enum-value-removed'
+  | 'type-changed';
+
+export interface ApiChange {
+  kind: ChangeKind;
+  breaking: boolean;
+  operationId: string;
+  method: string;
+  path: string;
+  /** One sentence; code is wrapped in backticks. */
+  description: string;
+  /** The revision whose page `url` points to: the newer one, or the older one for a removed operation. */
+  revision: string;
+  url: string;
+}
+
+export interface RevisionChangelog {
+  revision: string;
+  /** The revision this one is compared with; null for the oldest revision. */
+  previous: string | null;
+  isLatest: boolean;
+  /** Breaking changes first. */
+  changes: ApiChange[];
+  counts: { total: number; breaking: number; operationsAdded: number; operationsRemoved: number };
+}
+
+/** What the diff needs of a revision: a subset of the pipeline's RevisionModel. */
+export interface ChangelogRevision {
+  revision: string;
+  isLatest: boolean;
+  basePath: string;
+  spec: OpenApiDocument;
+  operations: OperationInfo[];
+}
+
+export const CHANGELOG_SEGMENT = 'changelog';
+export const CHANGELOG_BASE = `/reference/${CHANGELOG_SEGMENT}`;
+
+export function changelogUrl(revision?: string): string {
+  return revision ? `${CHANGELOG_BASE}/${revision}` : CHANGELOG_BASE;
+}
+
+// ---------------------------------------------------------------------------------------------
+// $ref resolution
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function resolvePointer(spec: OpenApiDocument, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  return ref
+    .slice(2)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), spec);
+}
+
+/**
+ * Follows a chain of internal refs. `seen` holds the refs being expanded on the current path;
+ * a ref met again is a cycle: `cyclic` is set and the caller must not expand the node further.
+ */
+function deref(
+  spec: OpenApiDocument,
+  node: unknown,
+  seen: ReadonlySet<string>,
+): { node: Json | undefined; refs: string[]; cyclic: boolean } {
+  const refs: string[] = [];
+  let current = node;
+  while (isObject(current) && typeof current.$ref === 'string') {
+    const ref = current.$ref;
+    const cyclic = seen.has(ref) || refs.includes(ref);
+    refs.push(ref);
+    current = resolvePointer(spec, ref);
+    // The target is still returned (its own type and enum are readable); callers must not descend.
+    if (cyclic) return { node: isObject(current) ? current : undefined, refs, cyclic: true };
+  }
+  return { node: isObject(current) ? current : undefined, refs, cyclic: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas flattened to property paths
+
+export interface FieldShape {
+  type: string | undefined;
+  required: boolean;
+  enum: string[] | undefined;
+  deprecated: boolean;
+}
+
+/** Property path → shape. The root (the body or parameter itself) has the path ''. */
+export type FieldMap = Map<string, FieldShape>;
+
+interface ObjectView {
+  type: string | undefined;
+  format: string | undefined;
+  enum: string[] | undefined;
+  deprecated: boolean;
+  properties: Map<string, unknown>;
+  required: Set<string>;
+  items: unknown;
+}
+
+const MAX_DEPTH = 12;
+
+function enumValues(values: unknown): string[] | undefined {
+  return Array.isArray(values)
+    ? values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value)))
+    : undefined;
+}
+
+/** A schema with its `allOf` members merged and `oneOf`/`anyOf` variants unioned. */
+function viewOf(spec: OpenApiDocument, schema: unknown, seen: ReadonlySet<string>, depth: number): ObjectView {
+  const view: ObjectView = {
+    type: undefined,
+    format: undefined,
+    enum: undefined,
+    deprecated: false,
+    properties: new Map(),
+    required: new Set(),
+    items: undefined,
+  };
+  const { node, refs, cyclic } = deref(spec, schema, seen);
+  if (!node || depth > MAX_DEPTH) return view;
+  const inner = new Set([...seen, ...refs]);
+
+  const rawType = node.type;
+  view.type = Array.isArray(rawType) ? rawType.join('|') : typeof rawType === 'string' ? rawType : undefined;
+  view.format = typeof node.format === 'string' ? node.format : undefined;
+  view.enum = enumValues(node.enum);
+  view.deprecated = node.deprecated === true;
+  view.items = node.items;
+  if (isObject(node.properties)) {
+    for (const [name, property] of Object.entries(node.properties)) view.properties.set(name, property);
+  }
+  if (Array.isArray(node.required)) {
+    for (const name of node.required) if (typeof name === 'string') view.required.add(name);
+  }
+
+  const merge = (member: ObjectView, keepRequired: boolean) => {
+    view.type ??= member.type;
+    view.format ??= member.format;
+    view.enum ??= member.enum;
+    view.items ??= member.items;
+    for (const [name, property] of member.properties)
+      if (!view.properties.has(name)) view.properties.set(name, property);
+    if (keepRequired) for (const name of member.required) view.required.add(name);
+  };
+  if (cyclic) return view;
+  if (Array.isArray(node.allOf)) {
+    for (const member of node.allOf) merge(viewOf(spec, member, inner, depth + 1), true);
+  }
+  const variants = [node.oneOf, node.anyOf].find(Array.isArray) as unknown[] | undefined;
+  if (variants && variants.length > 0) {
+    const views = variants.map((variant) => viewOf(spec, variant, inner, depth + 1));
+    for (const variant of views) merge(variant, false);
+    // Required only when every variant requires it.
+    const [first, ...rest] = views;
+    for (const name of first!.required)
+      if (rest.every((variant) => variant.required.has(name))) view.required.add(name);
+  }
+  return view;
+}
+
+function typeLabel(
+  view: ObjectView,
+  spec: OpenApiDocument,
+  seen: ReadonlySet<string>,
+  depth: number,
+): string | undefined {
+  if (!view.type) return undefined;
+  const base = view.format ? `${view.type} (${view.format})` : view.type;
+  if (view.type !== 'array' || depth > MAX_DEPTH) return base;
+  const items = viewOf(spec, view.items, seen, depth + 1);
+  const itemLabel = typeLabel(items, spec, seen, depth + 1);
+  return itemLabel ? `array of ${itemLabel}` : base;
+}
+
+/** Every property path of a schema, following refs; cyclic refs are listed once and not expanded. */
+export function flattenSchema(spec: OpenApiDocument, schema: unknown, rootRequired = true): FieldMap {
+  const out: FieldMap = new Map();
+  const walk = (node: unknown, path: string, required: boolean, seen: ReadonlySet<string>, depth: number) => {
+    const { refs, cyclic } = deref(spec, node, seen);
+    const inner = new Set([...seen, ...refs]);
+    const view = viewOf(spec, node, seen, depth);
+    out.set(path, {
+      type: typeLabel(view, spec, inner, depth),
+      required,
+      enum: view.enum,
+      deprecated: view.deprecated,
+    });
+    if (cyclic || depth >= MAX_DEPTH) return;
+    for (const [name, property] of view.properties) {
+      walk(property, path ? `${path}.${name}` : name, view.required.has(name), inner, depth + 1);
+    }
+    if (view.items !== undefined) walk(view.items, `${path}[]`, true, inner, depth + 1);
+  };
+  if (schema !== undefined) walk(schema, '', rootRequired, new Set(), 0);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operation parts
+
+interface ParameterShape {
+  key: string;
+  label: string;
+  required: boolean;
+  deprecated: boolean;
+  schema: unknown;
+}
+
+function parametersOf(spec: OpenApiDocument, operation: OperationInfo): Map<string, ParameterShape> {
+  const pathItem = spec.paths?.[operation.path] ?? {};
+  const operationObject = (pathItem[operation.method] ?? {}) as OperationObject;
+  const result = new Map<string, ParameterShape>();
+  // Path-level first; operation-level parameters override them.
+  for (const raw of [...(pathItem.parameters ?? []), ...(operationObject.parameters ?? [])]) {
+    const { node } = deref(spec, raw, new Set());
+    if (!node || typeof node.name !== 'string' || typeof node.in !== 'string') continue;
+    const where = node.in === 'header' ? 'header' : `${node.in} parameter`;
+    result.set(`${node.in}:${node.name}`, {
+      key: `${node.in}:${node.name}`,
+      label: `${where} \`${node.name}\``,
+      required: node.required === true,
+      deprecated: node.deprecated === true,
+      schema: node.schema,
+    });
+  }
+  return result;
+}
+
+function firstMediaSchema(content: unknown): unknown {
+  if (!isObject(content)) return undefined;
+  const [first] = Object.values(content);
+  return isObject(first) ? first.schema : undefined;
+}
+
+function requestBodyOf(spec: OpenApiDocument, operationObject: OperationObject): FieldMap {
+  const { node } = deref(spec, operationObject.requestBody, new Set());
+  if (!node) return new Map();
+  return flattenSchema(spec, firstMediaSchema(node.content), node.required === true);
+}
+
+function responsesOf(spec: OpenApiDocument, operationObject: OperationObject): Map<string, FieldMap> {
+  const result = new Map<string, FieldMap>();
+  for (const [status, raw] of Object.entries(operationObject.responses ?? {})) {
+    const { node } = deref(spec, raw, new Set());
+    const schema = node ? firstMediaSchema(node.content) : undefined;
+    if (schema !== undefined) result.set(status, flattenSchema(spec, schema));
+  }
+  return result;
+}
+
+function operationObjectOf(spec: OpenApiDocument, operation: OperationInfo): OperationObject {
+  return (spec.paths?.[operation.path]?.[operation.method] ?? {}) as OperationObject;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diffing
+
+type Side = 'request' | 'response';
+type Emit = (kind: ChangeKind, breaking: boolean, description: string) => void;
+
+function code(text: string): string {
+  return `\`${text}\``;
+}
+
+function list(values: string[]): string {
+  return values.map(code).join(', ');
+}
+
+function isUnder(path: string, parents: Set<string>): boolean {
+  for (const parent of parents) {
+    if (parent === '' ? path !== '' : path.startsWith(`${parent}.`) || path.startsWith(`${parent}[]`)) return true;
+  }
+  return false;
+}
+
+function diffEnums(before: FieldShape, after: FieldShape, side: Side, where: string, emit: Emit): void {
+  if (!before.enum || !after.enum) return;
+  const added = after.enum.filter((value) => !before.enum!.includes(value));
+  const removed = before.enum.filter((value) => !after.enum!.includes(value));
+  const [gone, more] =
+    side === 'request' ? ['no longer accepts', 'now also accepts'] : ['can no longer return', 'can now also return'];
+  if (removed.length > 0) {
+    // A client may still send a value that is gone; a response losing a value breaks nobody.
+    emit('enum-value-removed', side === 'request', `${where} ${gone} ${list(removed)}.`);
+  }
+  if (added.length > 0) emit('enum-value-added', false, `${where} ${more} ${list(added)}.`);
+}
+
+/** Property-by-property differences of two flattened bodies. `context` reads e.g. "request body". */
+export function diffFields(before: FieldMap, after: FieldMap, side: Side, context: string, emit: Emit): void {
+  const added = new Set<string>();
+  const removed = new Set<string>();
+  const name = (path: string) => (path === '' ? context : `${code(path)} in the ${context}`);
+
+  for (const [path, shape] of after) {
+    if (before.has(path) || isUnder(path, added) || path === '') continue;
+    added.add(path);
+    if (side === 'request') {
+      emit(
+        'request-property-added',
+        shape.required,
+        `New ${shape.required ? 'required' : 'optional'} property ${code(path)} in the ${context}.`,
+      );
+    } else {
+      emit('response-property-added', false, `New property ${code(path)} in the ${context}.`);
+    }
+  }
+  for (const path of before.keys()) {
+    if (after.has(path) || isUnder(path, removed) || path === '') continue;
+    removed.add(path);
+    emit(`${side}-property-removed`, true, `Property ${code(path)} was removed from the ${context}.`);
+  }
+  for (const [path, old] of before) {
+    const now = after.get(path);
+    if (!now) continue;
+    if (old.type && now.type && old.type !== now.type) {
+      emit('type-changed', true, `The type of ${name(path)} changed from ${code(old.type)} to ${code(now.type)}.`);
+    }
+    if (!old.required && now.required && path !== '') {
+      if (side === 'request') emit('request-property-required', true, `${capitalize(name(path))} is now required.`);
+      else emit('response-property-required', false, `${capitalize(name(path))} is now always present.`);
+    }
+    if (!old.deprecated && now.deprecated) {
+      emit('property-deprecated', false, `${capitalize(name(path))} is deprecated.`);
+    }
+    diffEnums(old, now, side, capitalize(name(path)), emit);
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function diffParameters(
+  before: Map<string, ParameterShape>,
+  after: Map<string, ParameterShape>,
+  beforeSpec: OpenApiDocument,
+  afterSpec: OpenApiDocument,
+  emit: Emit,
+): void {
+  for (const [key, parameter] of after) {
+    if (before.has(key)) continue;
+    emit(
+      'parameter-added',
+      parameter.required,
+      `New ${parameter.required ? 'required' : 'optional'} ${parameter.label}.`,
+    );
+  }
+  for (const [key, parameter] of before) {
+    const now = after.get(key);
+    if (!now) {
+      emit('parameter-removed', true, `${capitalize(parameter.label)} was removed.`);
+      continue;
+    }
+    if (!parameter.required && now.required) {
+      emit('parameter-required', true, `${capitalize(parameter.label)} is now required.`);
+    }
+    if (!parameter.deprecated && now.deprecated) {
+      emit('parameter-deprecated', false, `${capitalize(parameter.label)} is deprecated.`);
+    }
+    const oldFields = flattenSchema(beforeSpec, parameter.schema);
+    const newFields = flattenSchema(afterSpec, now.schema);
+    // A parameter's schema is compared at its root and, for arrays, its items (e.g. `fields[...]` lists).
+    for (const path of ['', '[]']) {
+      const old = oldFields.get(path);
+      const current = newFields.get(path);
+      if (!old || !current) continue;
+      const where = path === '' ? capitalize(parameter.label) : `${capitalize(parameter.label)} (each item)`;
+      if (path === '' && old.type && current.type && old.type !== current.type) {
+        emit(
+          'type-changed',
+          true,
+          `The type of ${parameter.label} changed from ${code(old.type)} to ${code(current.type)}.`,
+        );
+      }
+      diffEnums(old, current, 'request', where, emit);
+    }
+  }
+}
+
+const KIND_ORDER: ChangeKind[] = [
+  'operation-removed',
+  'operation-added',
+  'operation-deprecated',
+  'parameter-removed',
+  'parameter-added',
+  'parameter-required',
+  'parameter-deprecated',
+  'request-property-removed',
+  'request-property-added',
+  'request-property-required',
+  'response-property-removed',
+  'response-property-added',
+  'response-property-required',
+  'property-deprecated',
+  'type-changed',
+  'enum-value-removed',
+  'enum-value-added',
+];
+
+/** Breaking changes first, then by kind, operation and description. */
+export function sortChanges(changes: ApiChange[]): ApiChange[] {
+  return [...changes].sort(
+    (a, b) =>
+      Number(b.breaking) - Number(a.breaking) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      a.operationId.localeCompare(b.operationId) ||
+      a.description.localeCompare(b.description),
+  );
+}
+
+function pageUrl(revision: ChangelogRevision, operationId: string): string {
+  return `${revision.basePath}/${operationId}`;
+}
+
+/** Every change from `older` to `newer`, breaking ones first. */
+export function diffRevisions(older: ChangelogRevision, newer: ChangelogRevision): ApiChange[] {
+  const changes: ApiChange[] = [];
+  const oldOperations = new Map(older.operations.map((operation) => [operation.operationId, operation]));
+  const newOperations = new Map(newer.operations.map((operation) => [operation.operationId, operation]));
+  const endpoint = (operation: OperationInfo) => `${operation.method.toUpperCase()} ${operation.path}`;
+
+  for (const operation of newer.operations) {
+    const emit: Emit = (kind, breaking, description) =>
+      changes.push({
+        kind,
+        breaking,
+        operationId: operation.operationId,
+        method: operation.method,
+        path: operation.path,
+        description,
+        revision: newer.revision,
+        url: pageUrl(newer, operation.operationId),
+      });
+    const previous = oldOperations.get(operation.operationId);
+    if (!previous) {
+      emit('operation-added', false, `New operation ${code(endpoint(operation))}.`);
+      continue;
+    }
+    if (!previous.deprecated && operation.deprecated) {
+      emit('operation-deprecated', false, `${code(endpoint(operation))} is deprecated; it keeps working for now.`);
+    }
+    if (previous.method !== operation.method || previous.path !== operation.path) {
+      emit(
+        'type-changed',
+        true,
+        `The endpoint moved from ${code(endpoint(previous))} to ${code(endpoint(operation))}.`,
+      );
+    }
+    const oldObject = operationObjectOf(older.spec, previous);
+    const newObject = operationObjectOf(newer.spec, operation);
+    diffParameters(
+      parametersOf(older.spec, previous),
+      parametersOf(newer.spec, operation),
+      older.spec,
+      newer.spec,
+      emit,
+    );
+    diffFields(
+      requestBodyOf(older.spec, oldObject),
+      requestBodyOf(newer.spec, newObject),
+      'request',
+      'request body',
+      emit,
+    );
+    const oldResponses = responsesOf(older.spec, oldObject);
+    for (const [status, fields] of responsesOf(newer.spec, newObject)) {
+      const before = oldResponses.get(status);
+      if (before) diffFields(before, fields, 'response', `${status} response`, emit);
+    }
+  }
+
+  for (const operation of older.operations) {
+    if (newOperations.has(operation.operationId)) continue;
+    changes.push({
+      kind: 'operation-removed',
+      breaking: true,
+      operationId: operation.operationId,
+      method: operation.method,
+      path: operation.path,
+      description: `Operation ${code(endpoint(operation))} was removed.`,
+      revision: older.revision,
+      url: pageUrl(older, operation.operationId),
+    });
+  }
+  return sortChanges(changes);
+}
+
+/** One changelog per revision, newest first; each compares a revision with the one before it. */
+export function buildChangelog(revisions: readonly ChangelogRevision[]): RevisionChangelog[] {
+  const ordered = [...revisions].sort((a, b) => b.revision.localeCompare(a.revision));
+  return ordered.map((revision, index) => {
+    const previous = ordered[index + 1];
+    const changes = previous ? diffRevisions(previous, revision) : [];
+    return {
+      revision: revision.revision,
+      previous: previous?.revision ?? null,
+      isLatest: revision.isLatest,
+      changes,
+      counts: {
+        total: changes.length,
+        breaking: changes.filter((change) => change.breaking).length,
+        operationsAdded: changes.filter((change) => change.kind === 'operation-added').length,
+        operationsRemoved: changes.filter((change) => change.kind === 'operation-removed').length,
+      },
+    };
+  });
+}
+
+/**
+ * Reference URLs that would collide with the changelog's `/reference/changelog` routes: a tag
+ * slug or an operationId of the latest revision (whose pages live directly under /reference).
+ */
+export function changelogRouteConflicts(latest: {
+  tags: { name: string; slug: string }[];
+  operations: OperationInfo[];
+}): string[] {
+  return [
+    ...latest.tags.filter((tag) => tag.slug === CHANGELOG_SEGMENT).map((tag) => `tag "${tag.name}"`),
+    ...latest.operations
+      .filter((operation) => operation.operationId === CHANGELOG_SEGMENT)
+      .map((operation) => `operationId "${operation.operationId}"`),
+  ];
+}
+
+/** One line for terminals: "3 operations added, 2 removed, 4 breaking changes (12 in all)". */
+export function summarizeChangelog(changelog: RevisionChangelog): string {
+  const { total, breaking, operationsAdded, operationsRemoved } = changelog.counts;
+  if (!changelog.previous) return `${changelog.revision}: first revision, nothing to compare with`;
+  if (total === 0) return `${changelog.revision} vs ${changelog.previous}: no changes`;
+  return `${changelog.revision} vs ${changelog.previous}: ${operationsAdded} operation(s) added, ${operationsRemoved} removed, ${breaking} breaking change(s), ${total} change(s) in all`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feeds
+
+export interface FeedSite {
+  /** Absolute origin plus base URL, without a trailing slash, e.g. `https://developers.example.com`. */
+  siteUrl: string;
+  title: string;
+}
+
+function xml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Backtick code spans as `<code>`, everything else escaped. */
+export function inlineCodeHtml(text: string): string {
+  return text
+    .split('`')
+    .map((part, index) => (index % 2 === 1 ? `<code>${xml(part)}</code>` : xml(part)))
+    .join('');
+}
+
+function entryTitle(changelog: RevisionChangelog): string {
+  const { operationsAdded, operationsRemoved, breaking, total } = changelog.counts;
+  return `API revision ${changelog.revision}: ${total} change(s), ${breaking} breaking, ${operationsAdded} operation(s) added, ${operationsRemoved} removed`;
+}
+
+function entryHtml(changelog: RevisionChangelog, site: FeedSite): string {
+  const items = changelog.changes.map(
+    (change) =>
+      `<li>${change.breaking ? '<strong>Breaking:</strong> ' : ''}<a href="${xml(site.siteUrl + change.url)}">${xml(change.operationId)}</a>: ${inlineCodeHtml(change.description)}</li>`,
+  );
+  return `<p>Changes since revision ${xml(changelog.previous ?? '')}.</p><ul>${items.join('')}</ul>`;
+}
+
+function feedEntries(changelogs: readonly RevisionChangelog[]): RevisionChangelog[] {
+  return changelogs.filter((changelog) => changelog.previous !== null);
+}
+
+function revisionDate(revision: string): Date {
+  return new Date(`${revision}T00:00:00Z`);
+}
+
+export function renderRssFeed(changelogs: readonly RevisionChangelog[], site: FeedSite): string {
+  const items = feedEntries(changelogs).map((changelog) => {
+    const link = site.siteUrl + changelogUrl(changelog.revision);
+    return [
+      '    <item>',
+      `      <title>${xml(entryTitle(changelog))}</title>`,
+      `      <link>${xml(link)}</link>`,
+      `      <guid isPermaLink="true">${xml(link)}</guid>`,
+      `      <pubDate>${revisionDate(changelog.revision).toUTCString()}</pubDate>`,
+      `      <description>${xml(entryHtml(changelog, site))}</description>`,
+      '    </item>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '  <channel>',
+    `    <title>${xml(`${site.title} API changelog`)}</title>`,
+    `    <link>${xml(site.siteUrl + CHANGELOG_BASE)}</link>`,
+    `    <atom:link href="${xml(`${site.siteUrl}${CHANGELOG_BASE}/feed.xml`)}" rel="self" type="application/rss+xml"/>`,
+    '    <description>Operations, parameters and fields added, removed or changed in each API revision.</description>',
+    '    <language>en</language>',
+    ...items,
+    '  </channel>',
+    '</rss>',
+    '',
+  ].join('\n');
+}
+
+export function renderAtomFeed(changelogs: readonly RevisionChangelog[], site: FeedSite): string {
+  const entries = feedEntries(changelogs);
+  const updated = revisionDate(entries[0]?.revision ?? changelogs[0]?.revision ?? '1970-01-01').toISOString();
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${xml(site.siteUrl + CHANGELOG_BASE)}</id>`,
+    `  <title>${xml(`${site.title} API changelog`)}</title>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="alternate" href="${xml(site.siteUrl + CHANGELOG_BASE)}"/>`,
+    `  <link rel="self" href="${xml(`${site.siteUrl}${CHANGELOG_BASE}/atom.xml`)}"/>`,
+    ...entries.map((changelog) => {
+      const link = site.siteUrl + changelogUrl(changelog.revision);
+      return [
+        '  <entry>',
+        `    <id>${xml(link)}</id>`,
+        `    <title>${xml(entryTitle(changelog))}</title>`,
+        `    <link href="${xml(link)}"/>`,
+        `    <updated>${revisionDate(changelog.revision).toISOString()}</updated>`,
+        `    <author><name>${xml(site.title)}</name></author>`,
+        `    <content type="html">${xml(entryHtml(changelog, site))}</content>`,
+        '  </entry>',
+      ].join('\n');
+    }),
+    '</feed>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,109 @@
+/** The changelog's routes (`/reference/changelog`, `/reference/changelog/{revision}`) and its feeds. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadContext, PluginContentLoadedActions } from '@docusaurus/types';
+import type { ReferenceModel } from '../spec';
+import {
+  CHANGELOG_BASE,
+  buildChangelog,
+  changelogRouteConflicts,
+  changelogUrl,
+  renderAtomFeed,
+  renderRssFeed,
+  type RevisionChangelog,
+} from './diff';
+import { SpecError } from '../spec/errors';
+import type {
+  ChangelogEntrySummary,
+  ChangelogFeeds,
+  ChangelogOverviewData,
+  ChangelogRevisionData,
+} from './types';
+
+const COMPONENTS = {
+  overview: '@theme/ApiChangelog/ChangelogOverviewPage',
+  revision: '@theme/ApiChangelog/ChangelogRevisionPage',
+};
+
+export const FEEDS: ChangelogFeeds = { rss: `${CHANGELOG_BASE}/feed.xml`, atom: `${CHANGELOG_BASE}/atom.xml` };
+const HIGHLIGHTS = 12;
+
+/** Writes `content` unless the file already holds it, so the dev server does not reload for nothing. */
+async function writeIfChanged(file: string, content: string): Promise<void> {
+  const current = await readFile(file, 'utf8').catch(() => undefined);
+  if (current === content) return;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, content);
+}
+
+function summary(changelog: RevisionChangelog, model: ReferenceModel): ChangelogEntrySummary {
+  return {
+    revision: changelog.revision,
+    previous: changelog.previous,
+    isLatest: changelog.isLatest,
+    url: changelogUrl(changelog.revision),
+    referenceUrl:
+      model.revisions.find((revision) => revision.revision === changelog.revision)?.basePath ?? '/reference',
+    counts: changelog.counts,
+  };
+}
+
+export async function addChangelogRoutes(
+  model: ReferenceModel,
+  {
+    createData,
+    addRoute,
+  }: { createData: (name: string, data: string) => Promise<string>; addRoute: PluginContentLoadedActions['addRoute'] },
+  context: Pick<LoadContext, 'siteDir' | 'siteConfig' | 'baseUrl'>,
+): Promise<void> {
+  const latest = model.revisions.find((revision) => revision.isLatest);
+  const conflicts = latest ? changelogRouteConflicts(latest) : [];
+  if (conflicts.length > 0) {
+    throw new SpecError(
+      `Revision ${model.latest}: ${conflicts.join(' and ')} would be served at ${CHANGELOG_BASE}, which is the API changelog. Rename it.`,
+    );
+  }
+
+  const changelogs = buildChangelog(model.revisions);
+  const entries = changelogs.map((changelog) => summary(changelog, model));
+
+  const overview: ChangelogOverviewData = {
+    entries: changelogs.map((changelog, index) => {
+      const highlights = changelog.changes.filter(
+        (change) => change.breaking || change.kind === 'operation-added' || change.kind === 'operation-removed',
+      );
+      return {
+        ...entries[index]!,
+        highlights: highlights.slice(0, HIGHLIGHTS),
+        more: changelog.changes.length - Math.min(highlights.length, HIGHLIGHTS),
+      };
+    }),
+    feeds: FEEDS,
+  };
+  addRoute({
+    path: CHANGELOG_BASE,
+    component: COMPONENTS.overview,
+    exact: true,
+    modules: { data: await createData('changelog.json', JSON.stringify(overview)) },
+  });
+
+  for (const changelog of changelogs) {
+    const data: ChangelogRevisionData = { entries, changelog, feeds: FEEDS };
+    addRoute({
+      path: changelogUrl(changelog.revision),
+      component: COMPONENTS.revision,
+      exact: true,
+      modules: { data: await createData(`changelog-${changelog.revision}.json`, JSON.stringify(data)) },
+    });
+  }
+
+  // Served from `generated/feeds`, a static directory of docusaurus.config.ts, in dev and in the build. Not
+  // `generated/static`: the artifacts step replaces that folder as a whole on every load.
+  const siteUrl = `${context.siteConfig.url}${context.baseUrl}`.replace(/\/+$/, '');
+  const site = { siteUrl, title: context.siteConfig.title };
+  const feedDir = path.join(context.siteDir, 'generated', 'feeds');
+  await Promise.all([
+    writeIfChanged(path.join(feedDir, FEEDS.rss), renderRssFeed(changelogs, site)),
+    writeIfChanged(path.join(feedDir, FEEDS.atom), renderAtomFeed(changelogs, site)),
+  ]);
+}

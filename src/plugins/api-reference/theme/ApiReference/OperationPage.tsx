@@ -1,0 +1,182 @@
+import React from 'react';
+import Link from '@docusaurus/Link';
+import Head from '@docusaurus/Head';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import Heading from '@theme/Heading';
+import Tabs from '@theme/Tabs';
+import TabItem from '@theme/TabItem';
+import CodeBlock from '@theme/CodeBlock';
+import clsx from 'clsx';
+import ReferenceLayout from './ReferenceLayout';
+import MethodBadge from './MethodBadge';
+import RedocOperation from './RedocOperation';
+import { RevisionTargetsProvider } from '../ApiRevisionSwitcher/context';
+import CopyMarkdownButton from '../../../../components/CopyMarkdownButton';
+import { markdownTwinPath } from '../../artifacts/paths';
+import CopyLinkButton from '../../../../theme/Heading/CopyLinkButton';
+import styles from './reference.module.css';
+import type { OperationPageData, ReferenceSidebarData } from '../../types';
+
+const AUTH_LABEL = {
+  private: {
+    label: 'Private key',
+    detail: 'Authorization: Klaviyo-API-Key YOUR_PRIVATE_API_KEY',
+    link: '/docs/api-overview#private-keys',
+  },
+  public: {
+    label: 'Public key',
+    detail: 'company_id=YOUR_PUBLIC_API_KEY (query parameter)',
+    link: '/docs/api-overview#public-keys',
+  },
+  none: { label: 'None', detail: 'No authentication', link: '/docs/api-overview#authentication' },
+} as const;
+
+/** Tells the navbar's revision switcher where this operation lives in each revision. */
+export default function OperationPage(props: {
+  data: OperationPageData;
+  sidebar: ReferenceSidebarData;
+}): React.JSX.Element {
+  const { data } = props;
+  const url = `${data.basePath}/${data.operation.operationId}`;
+  const urls = Object.fromEntries([
+    [data.revision, url],
+    ...data.otherRevisions.map((other) => [other.revision, other.url] as const),
+  ]);
+  return (
+    <RevisionTargetsProvider value={{ revision: data.revision, urls }}>
+      <OperationPageContent {...props} />
+    </RevisionTargetsProvider>
+  );
+}
+
+function OperationPageContent({
+  data,
+  sidebar,
+}: {
+  data: OperationPageData;
+  sidebar: ReferenceSidebarData;
+}): React.JSX.Element {
+  const { operation, revision, samples } = data;
+  const auth = AUTH_LABEL[operation.auth];
+  const url = `${data.basePath}/${operation.operationId}`;
+  const markdownUrl = useBaseUrl(markdownTwinPath(url));
+  const latestUrl = data.otherRevisions.find((other) => other.isLatest)?.url;
+  const otherRevisions = data.otherRevisions.filter((other) => other.url);
+
+  return (
+    <ReferenceLayout
+      title={`${operation.summary} · ${operation.method.toUpperCase()} ${operation.path}`}
+      description={operation.firstSentence}
+      sidebar={sidebar}
+      activeUrl={url}
+      revision={revision}
+      isLatest={data.isLatest}
+      latestUrl={latestUrl}
+    >
+      <Head>
+        {/* Indexed by the offline search, so the operation is found by its operationId and `METHOD /path`. */}
+        <meta
+          name="keywords"
+          content={`${operation.operationId}, ${operation.method.toUpperCase()} ${operation.path}, ${operation.tag}`}
+        />
+      </Head>
+      <article className={styles.operation} data-operation-id={operation.operationId}>
+        <header className={styles.operationHeader}>
+          <CopyMarkdownButton href={markdownUrl} />
+          <p className={styles.breadcrumb}>
+            <Link to={data.basePath}>API reference</Link> / <Link to={data.tagUrl}>{operation.tag}</Link>
+          </p>
+          <Heading as="h1" className={clsx(operation.deprecated && styles.deprecatedText)}>
+            {operation.summary}
+          </Heading>
+          <p className={styles.endpoint} data-testid="endpoint">
+            <MethodBadge method={operation.method} /> <code>{operation.path}</code>
+            {operation.deprecated && <span className="badge badge--warning">Deprecated</span>}
+            <CopyLinkButton label={operation.summary} text="Copy link" />
+          </p>
+          <p className={styles.lead}>{operation.firstSentence}</p>
+        </header>
+
+        <dl className={styles.facts} data-testid="operation-facts">
+          <div>
+            <dt>Operation ID</dt>
+            <dd>
+              <code>{operation.operationId}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>Authentication</dt>
+            <dd>
+              <Link to={auth.link}>{auth.label}</Link>
+              <br />
+              <code>{auth.detail}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>Revision header</dt>
+            <dd>
+              <code>revision: {revision}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>Rate limits</dt>
+            <dd>
+              {operation.rateLimit ? (
+                <>
+                  Burst <code>{operation.rateLimit.burst ?? 'n/a'}</code> · Steady{' '}
+                  <code>{operation.rateLimit.steady ?? 'n/a'}</code>{' '}
+                  <Link to="/docs/api-overview#rate-limits">(about rate limits)</Link>
+                </>
+              ) : (
+                'Not documented'
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Scopes</dt>
+            <dd>
+              {operation.scopes.length > 0
+                ? operation.scopes.map((scope) => (
+                    <code key={scope} className={styles.scope}>
+                      {scope}
+                    </code>
+                  ))
+                : operation.auth === 'public'
+                  ? 'None (public key)'
+                  : 'None'}
+            </dd>
+          </div>
+          {otherRevisions.length > 0 && (
+            <div>
+              <dt>Other revisions</dt>
+              <dd>
+                {otherRevisions.map((other) => (
+                  <Link key={other.revision} to={other.url!} className={styles.scope}>
+                    {other.revision}
+                  </Link>
+                ))}
+              </dd>
+            </div>
+          )}
+        </dl>
+
+        <section className={styles.samples}>
+          <Heading as="h2" id="code-samples">
+            Code samples
+          </Heading>
+          <Tabs groupId="language" queryString="lang">
+            {samples.map((sample) => (
+              <TabItem key={sample.language} value={sample.language} label={sample.label}>
+                <CodeBlock language={sample.highlight}>{sample.code}</CodeBlock>
+              </TabItem>
+            ))}
+          </Tabs>
+        </section>
+
+        <section className={styles.redoc} aria-label="Request and response">
+          <RedocOperation spec={data.spec} pointer={operation.pointer} />
+        </section>
+      </article>
+    </ReferenceLayout>
+  );
+}

@@ -1,0 +1,61 @@
+import React, { type ReactNode } from 'react';
+import Layout from '@theme/Layout';
+import Link from '@docusaurus/Link';
+import ReferenceSidebar from './ReferenceSidebar';
+import styles from './reference.module.css';
+import type { ReferenceSidebarData } from '../../types';
+
+interface Props {
+  title: string;
+  description: string;
+  sidebar: ReferenceSidebarData;
+  activeUrl: string;
+  revision: string;
+  isLatest: boolean;
+  /** Where the latest revision's version of this page lives (shown on older revisions). */
+  latestUrl?: string | null;
+  children: ReactNode;
+}
+
+export default function ReferenceLayout({
+  title,
+  description,
+  sidebar,
+  activeUrl,
+  revision,
+  isLatest,
+  latestUrl,
+  children,
+}: Props): React.JSX.Element {
+  return (
+    <Layout
+      // Older revisions name their revision, so that each page's title (and link-unfurl card) is unique.
+      title={isLatest ? title : `${title} (revision ${revision})`}
+      description={description}
+      wrapperClassName="api-reference-page"
+    >
+      <div className={styles.layout}>
+        <aside className={styles.sidebarColumn}>
+          <ReferenceSidebar sidebar={sidebar} activeUrl={activeUrl} />
+        </aside>
+        <main className={styles.main} data-revision={revision}>
+          {!isLatest && (
+            <div className="alert alert--warning margin-bottom--md" role="status" data-testid="old-revision-banner">
+              You are reading revision <strong>{revision}</strong>, which is not the latest.{' '}
+              {latestUrl ? (
+                <Link to={latestUrl}>See this page in the latest revision</Link>
+              ) : (
+                <>
+                  This operation no longer exists in the latest revision; see the{' '}
+                  <Link to="/reference">latest reference</Link>
+                </>
+              )}
+              .
+            </div>
+          )}
+          {children}
+        </main>
+      </div>
+    </Layout>
+  );
+}

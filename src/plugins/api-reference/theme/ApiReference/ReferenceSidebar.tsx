@@ -1,0 +1,56 @@
+import React from 'react';
+import Link from '@docusaurus/Link';
+import clsx from 'clsx';
+import MethodBadge from './MethodBadge';
+import styles from './reference.module.css';
+import type { ReferenceSidebarData } from '../../types';
+
+export default function ReferenceSidebar({
+  sidebar,
+  activeUrl,
+}: {
+  sidebar: ReferenceSidebarData;
+  activeUrl: string;
+}): React.JSX.Element {
+  return (
+    <nav className={styles.sidebar} aria-label="API reference">
+      <Link className={clsx(styles.sidebarHome, activeUrl === sidebar.basePath && styles.active)} to={sidebar.basePath}>
+        Reference overview
+      </Link>
+      <Link className={styles.sidebarHome} to="/reference/changelog">
+        Changelog
+      </Link>
+      {sidebar.tags.map((tag) => {
+        const open = activeUrl === tag.url || tag.operations.some((operation) => operation.url === activeUrl);
+        return (
+          <details key={tag.url} className={styles.sidebarGroup} open={open}>
+            <summary>{tag.name}</summary>
+            <ul>
+              <li>
+                <Link
+                  to={tag.url}
+                  className={clsx(styles.sidebarLink, activeUrl === tag.url && styles.active)}
+                  aria-current={activeUrl === tag.url ? 'page' : undefined}
+                >
+                  {tag.name} overview
+                </Link>
+              </li>
+              {tag.operations.map((operation) => (
+                <li key={operation.url}>
+                  <Link
+                    to={operation.url}
+                    className={clsx(styles.sidebarLink, operation.url === activeUrl && styles.active)}
+                    aria-current={operation.url === activeUrl ? 'page' : undefined}
+                  >
+                    <MethodBadge method={operation.method} className={styles.sidebarMethod} />
+                    <span className={clsx(operation.deprecated && styles.deprecatedText)}>{operation.summary}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        );
+      })}
+    </nav>
+  );
+}
