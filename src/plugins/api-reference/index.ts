@@ -6,6 +6,7 @@ import { normalizeUrl } from '@docusaurus/utils';
 import { loadReferenceModel, operationUrl, type ReferenceModel, type RevisionModel } from '../../spec-pipeline';
 import { buildOperationSpec } from '../../spec-pipeline/mini-spec';
 import { buildCodeSamples } from '../../spec-pipeline/code-samples';
+import { sdkReleases } from './samples/sdk-manifest';
 import { formatProblem, SpecError } from '../../spec-pipeline/errors';
 import { generateSiteArtifacts } from '../../spec-pipeline/artifacts';
 import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from './types';
@@ -171,7 +172,7 @@ export default function apiReferencePlugin(
       const batch = batchCreateData(actions.createData);
       const { createData } = batch;
       const revisions = revisionSummaries(model);
-      setGlobalData({ revisions, latest: model.latest });
+      setGlobalData({ revisions, latest: model.latest, sdkReleases: sdkReleases() });
 
       foldedRoutes = [];
       dataFiles = new Map();

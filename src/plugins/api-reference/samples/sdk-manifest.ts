@@ -2,6 +2,7 @@ import nodeManifest from './sdk-manifests/node.json';
 import pythonManifest from './sdk-manifests/python.json';
 import phpManifest from './sdk-manifests/php.json';
 import rubyManifest from './sdk-manifests/ruby.json';
+import type { SdkRelease } from '../types';
 
 export type SdkLanguage = 'node' | 'python' | 'php' | 'ruby';
 
@@ -91,4 +92,12 @@ export function namespacesWithMethod(manifest: SdkManifest, name: string, prefer
     .filter(([, methods]) => methods[name] !== undefined && !methods[name]!.startsWith('='))
     .map(([namespace]) => namespace);
   return preferred && found.includes(preferred) ? [preferred, ...found.filter((n) => n !== preferred)] : found;
+}
+
+/** The part of each manifest the docs show: which release of which SDK targets which revision. */
+export function sdkReleases(): SdkRelease[] {
+  return (['python', 'node', 'php', 'ruby'] as const).map((language) => {
+    const { package: name, install, repository, version, revision } = SDK_MANIFESTS[language];
+    return { language, package: name, install, repository, version, revision };
+  });
 }
