@@ -10,7 +10,12 @@ import { HTTP_METHODS } from '../../src/spec-pipeline/operations';
 import { buildPostmanArtifacts } from '../../src/spec-pipeline/artifacts/postman';
 import { buildSpecDownloads } from '../../src/spec-pipeline/artifacts/spec-downloads';
 import { operationMarkdown } from '../../src/spec-pipeline/artifacts/markdown';
-import { mdxToMarkdown, proseMarkdown, type ProsePage } from '../../src/spec-pipeline/artifacts/prose';
+import {
+  inlineMdxPartials,
+  mdxToMarkdown,
+  proseMarkdown,
+  type ProsePage,
+} from '../../src/spec-pipeline/artifacts/prose';
 import { buildLlmsTxt } from '../../src/spec-pipeline/artifacts/llms';
 import { buildSiteArtifacts, writeArtifactsAtomically } from '../../src/spec-pipeline/artifacts';
 import { markdownTwinPath } from '../../src/spec-pipeline/artifacts/paths';
@@ -338,5 +343,18 @@ describe('the site build', () => {
     // No half-written temp folder left behind (other plugins may keep their own folders in generated/).
     expect(readdirSync(path.join(site, 'generated')).filter((entry) => entry.startsWith('.artifacts-'))).toEqual([]);
     expect(existsSync(path.join(site, 'build/llms.txt'))).toBe(false);
+  });
+});
+
+describe('MDX partials in Markdown twins', () => {
+  it('are replaced by their content where the page uses them', () => {
+    const page = ['import Shared from "./_partials/_shared.mdx";', '', 'Before.', '', '<Shared />', '', 'After.'].join(
+      '\n',
+    );
+    const inlined = inlineMdxPartials(page, (file) => {
+      expect(file).toBe('./_partials/_shared.mdx');
+      return '```python\nprint("shared")\n```';
+    });
+    expect(mdxToMarkdown(inlined)).toBe('Before.\n\n```python\nprint("shared")\n```\n\nAfter.');
   });
 });
