@@ -6,6 +6,7 @@ import { normalizeUrl } from '@docusaurus/utils';
 import { loadReferenceModel, operationUrl, type ReferenceModel, type RevisionModel } from './spec';
 import { buildOperationSpec } from './spec/mini-spec';
 import { buildCodeSamples } from './samples/code-samples';
+import { sdkReleases } from './samples/sdk-manifest';
 import { formatProblem, SpecError } from './spec/errors';
 import { generateSiteArtifacts } from './artifacts';
 import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from './types';
@@ -182,7 +183,7 @@ export default function apiReferencePlugin(
       const batch = batchCreateData(actions.createData);
       const { createData } = batch;
       const revisions = revisionSummaries(model);
-      setGlobalData({ revisions, latest: model.latest });
+      setGlobalData({ revisions, latest: model.latest, sdkReleases: sdkReleases() });
 
       foldedRoutes = [];
       dataFiles = new Map();

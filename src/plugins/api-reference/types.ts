@@ -8,10 +8,21 @@ export interface RevisionSummary {
   basePath: string;
 }
 
-/** What the plugin publishes as global data: only the revision list, never spec content. */
+/** One SDK release and the API revision it sends, from its manifest (`samples/sdk-manifests/`). */
+export interface SdkRelease {
+  language: string;
+  package: string;
+  install: string;
+  repository: string;
+  version: string;
+  revision: string;
+}
+
+/** What the plugin publishes as global data: the revision list and the SDK releases, never spec content. */
 export interface ApiReferenceGlobalData {
   revisions: RevisionSummary[];
   latest: string;
+  sdkReleases: SdkRelease[];
 }
 
 interface RevisionPage {

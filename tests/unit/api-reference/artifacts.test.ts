@@ -10,7 +10,12 @@ import { HTTP_METHODS } from '../../../src/plugins/api-reference/spec/operations
 import { buildPostmanArtifacts } from '../../../src/plugins/api-reference/artifacts/postman';
 import { buildSpecDownloads } from '../../../src/plugins/api-reference/artifacts/spec-downloads';
 import { operationMarkdown } from '../../../src/plugins/api-reference/artifacts/markdown';
-import { mdxToMarkdown, proseMarkdown, type ProsePage } from '../../../src/plugins/api-reference/artifacts/prose';
+import {
+  inlineMdxPartials,
+  mdxToMarkdown,
+  proseMarkdown,
+  type ProsePage,
+} from '../../../src/plugins/api-reference/artifacts/prose';
 import { buildLlmsTxt } from '../../../src/plugins/api-reference/artifacts/llms';
 import { buildSiteArtifacts, writeArtifactsAtomically } from '../../../src/plugins/api-reference/artifacts';
 import { markdownTwinPath } from '../../../src/plugins/api-reference/artifacts/paths';

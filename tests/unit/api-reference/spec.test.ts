@@ -197,17 +197,27 @@ describe('operation spec for one page', () => {
 });
 
 describe('code samples', () => {
-  it('use the page revision, placeholders and the SDK naming convention', async () => {
-    const model = await loadReferenceModel(makeSpecsDir({ '2026-01-01/openapi.yaml': GOOD }), ROOT);
+  it('use the page revision, placeholders and the method each SDK manifest lists', async () => {
+    const spec = miniSpec({ paths: `  /api/profiles:\n    get:${OPERATION('get_profiles')}` });
+    const model = await loadReferenceModel(makeSpecsDir({ '2026-01-01/openapi.yaml': spec }), ROOT);
     const revision = model.revisions[0]!;
     const samples = buildCodeSamples(revision.spec, revision.operations[0]!, '2026-01-01');
     const byLanguage = Object.fromEntries(samples.map((s) => [s.language, s.code]));
     expect(byLanguage.curl).toContain("--header 'revision: 2026-01-01'");
     expect(byLanguage.curl).toContain('Klaviyo-API-Key YOUR_PRIVATE_API_KEY');
-    expect(byLanguage.python).toContain('klaviyo.Things.get_things()');
-    expect(byLanguage.node).toContain('thingsApi.getThings()');
-    expect(byLanguage.php).toContain('$klaviyo->Things->getThings()');
-    expect(byLanguage.ruby).toContain('KlaviyoAPI::Things.get_things()');
+    expect(byLanguage.python).toContain('klaviyo.Profiles.get_profiles()');
+    expect(byLanguage.python).toContain('klaviyo-api 24.0.0 sends the header revision: 2026-07-15');
+    expect(byLanguage.node).toContain('const { body } = await profilesApi.getProfiles();');
+    expect(byLanguage.php).toContain('$klaviyo->Profiles->getProfiles()');
+    expect(byLanguage.php).not.toContain('wait_seconds');
+    expect(byLanguage.ruby).toContain('KlaviyoAPI::Profiles.get_profiles()');
+  });
+
+  it('show only curl for an operation no SDK has a method for', async () => {
+    const model = await loadReferenceModel(makeSpecsDir({ '2026-01-01/openapi.yaml': GOOD }), ROOT);
+    const revision = model.revisions[0]!;
+    const samples = buildCodeSamples(revision.spec, revision.operations[0]!, '2026-01-01');
+    expect(samples.map((s) => s.language)).toEqual(['curl']);
   });
 });
 

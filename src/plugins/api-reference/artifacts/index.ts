@@ -22,7 +22,7 @@ import {
   specDownloadPaths,
 } from './paths';
 import { buildPostmanArtifacts } from './postman';
-import { proseMarkdown, type ProsePage } from './prose';
+import { inlineMdxPartials, proseMarkdown, type ProsePage } from './prose';
 import { buildSpecDownloads } from './spec-downloads';
 
 /** Site-root path (`/specs/2026-07-15/openapi.json`) -> file content. */
@@ -204,7 +204,9 @@ function stripBaseUrl(permalink: string, baseUrl: string): string {
 
 function readSource(siteDir: string, source: string): string {
   const file = source.startsWith('@site/') ? path.join(siteDir, source.slice('@site/'.length)) : source;
-  return readFileSync(file, 'utf8');
+  return inlineMdxPartials(readFileSync(file, 'utf8'), (partial) =>
+    readFileSync(path.resolve(path.dirname(file), partial), 'utf8'),
+  );
 }
 
 /**

@@ -172,6 +172,24 @@ export function mdxToMarkdown(body: string): string {
     .trim();
 }
 
+/**
+ * MDX partials imported by relative path (`import Shared from './_partials/_shared.mdx'`) and used
+ * on a line of their own (`<Shared />`), replaced by their body: the twin shows what the page shows.
+ */
+export function inlineMdxPartials(source: string, readPartial: (relativePath: string) => string): string {
+  const partials = new Map(
+    [...source.matchAll(/^import\s+(\w+)\s+from\s+["'](\.{1,2}\/[^"']+\.mdx?)["'];?\s*$/gm)].map(([, name, file]) => [
+      name!,
+      file!,
+    ]),
+  );
+  if (partials.size === 0) return source;
+  return source.replace(/^[ \t]*<(\w+)\s*\/>[ \t]*$/gm, (line, name: string) => {
+    const file = partials.get(name);
+    return file === undefined ? line : splitFrontMatter(readPartial(file)).body.trim();
+  });
+}
+
 /** The Markdown twin of a doc page or blog post: a title, its description, its URL, then the body. */
 export function proseMarkdown(page: ProsePage, siteUrl: string): string {
   const { body } = splitFrontMatter(page.source);

@@ -1,16 +1,35 @@
 import type { OpenApiDocument, OperationObject } from '../spec/types';
 import type { OperationInfo } from '../spec/operations';
+import {
+  findMethod,
+  namespacesWithMethod,
+  SDK_MANIFESTS,
+  type MethodSignature,
+  type SdkLanguage,
+  type SdkManifest,
+} from './sdk-manifest';
+import { nodeLiteral } from './node-literal';
+import {
+  browserFetchSample,
+  klaviyoJsSample,
+  pythonRequestsSample,
+  type ClientRequest,
+} from './client-side';
+import { SDK_BODY_GAPS, sdkBodyGap } from './sdk-body-gaps';
 
 /**
- * Code samples derived from the spec. SDK naming convention (documented on /docs/sdks):
- *   Python  klaviyo.<Tag>.<operation_id>(...)
+ * Code samples derived from the spec. SDK samples call only methods listed in the SDK's manifest
+ * (`src/plugins/api-reference/samples/sdk-manifests/`), named as each SDK names them:
+ *   Python  klaviyo.<Tag_Words>.<operation_id>(...)
  *   Node    new <Tag>Api(session).<operationIdCamel>(...)
  *   PHP     $klaviyo-><Tag>-><operationIdCamel>(...)
  *   Ruby    KlaviyoAPI::<Tag>.<operation_id>(...)
- * where <Tag> is the operation's first tag in PascalCase.
+ * An operation an SDK has no method for gets no sample in that language. `/client/` operations,
+ * which the server-side SDKs don't cover, get a browser `fetch`, the klaviyo.js call where there is
+ * one, and Python `requests`.
  */
 export interface CodeSample {
-  language: 'curl' | 'python' | 'node' | 'php' | 'ruby';
+  language: 'curl' | 'python' | 'node' | 'php' | 'ruby' | 'browser' | 'klaviyo-js';
   label: string;
   /** Prism language used to highlight the sample. */
   highlight: string;
@@ -116,7 +135,7 @@ function resolveRef<T>(spec: OpenApiDocument, node: unknown): T | undefined {
   return current as T | undefined;
 }
 
-interface ParameterObject {
+export interface ParameterObject {
   name: string;
   in: string;
   required?: boolean;
@@ -140,7 +159,7 @@ export function requestExample(spec: OpenApiDocument, operation: OperationObject
   return resolveRef<{ example?: unknown }>(spec, media.schema)?.example;
 }
 
-function parametersOf(spec: OpenApiDocument, info: OperationInfo): ParameterObject[] {
+export function parametersOf(spec: OpenApiDocument, info: OperationInfo): ParameterObject[] {
   const pathItem = spec.paths?.[info.path] ?? {};
   const operation = pathItem[info.method] as OperationObject;
   return [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
@@ -152,21 +171,98 @@ function placeholder(name: string): string {
   return `${name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
 }
 
-export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, revision: string): CodeSample[] {
+interface SdkCall {
+  manifest: SdkManifest;
+  method: MethodSignature;
+  /** One value per required parameter, in order: a spec parameter's value, or the request body. */
+  args: ({ kind: 'value'; value: string } | { kind: 'body' })[];
+}
+
+const normalizedName = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The SDK's namespace for a tag, as each SDK spells it (the tag `Custom Objects` is `Custom_Objects` in Python). */
+function namespaceFor(language: SdkLanguage, tag: string): string {
+  if (language === 'python')
+    return tag
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('_');
+  return language === 'node' ? `${pascalCase(tag)}Api` : pascalCase(tag);
+}
+
+function parameterValue(parameter: ParameterObject): string {
+  const example = parameter.example ?? parameter.schema?.example;
+  return typeof example === 'string' ? example : placeholder(parameter.name);
+}
+
+/**
+ * How `language`'s SDK calls the operation, or undefined when it has no method for it or its
+ * required parameters can't be matched to the operation's.
+ */
+export function sdkCall(
+  language: SdkLanguage,
+  info: OperationInfo,
+  parameters: ParameterObject[],
+  hasBody: boolean,
+): SdkCall | undefined {
+  const manifest = SDK_MANIFESTS[language];
+  const name = language === 'node' || language === 'php' ? camelCase(info.operationId) : info.operationId;
+  const namespace = namespacesWithMethod(manifest, name, namespaceFor(language, info.tag))[0];
+  const method = namespace && findMethod(manifest, namespace, name);
+  if (!method) return undefined;
+  const specRequired = parameters.filter(
+    (p) => (p.in === 'path' || (p.in === 'query' && p.required)) && p.name !== 'company_id',
+  );
+  const unmatched = specRequired.filter(
+    (p) => !method.required.some((sdkName) => normalizedName(sdkName) === normalizedName(p.name)),
+  );
+  let bodyUsed = !hasBody;
+  const args: SdkCall['args'] = [];
+  for (const sdkName of method.required) {
+    const byName = specRequired.find((p) => normalizedName(p.name) === normalizedName(sdkName));
+    if (byName) args.push({ kind: 'value', value: parameterValue(byName) });
+    else if (!bodyUsed && unmatched.length === 0) {
+      args.push({ kind: 'body' });
+      bodyUsed = true;
+    } else if (unmatched.length > 0) args.push({ kind: 'value', value: parameterValue(unmatched.shift()!) });
+    else return undefined;
+  }
+  return bodyUsed && unmatched.length === 0 ? { manifest, method, args } : undefined;
+}
+
+function revisionComment(marker: string, manifest: SdkManifest, pageRevision: string): string {
+  const own = `${marker} ${manifest.package} ${manifest.version} sends the header revision: ${manifest.revision}`;
+  return manifest.revision === pageRevision ? own : `${own} (this page documents ${pageRevision})`;
+}
+
+function successStatus(operation: OperationObject): number {
+  const codes = Object.keys(operation.responses ?? {})
+    .map(Number)
+    .filter((code) => code >= 200 && code < 300);
+  return codes[0] ?? 200;
+}
+
+export function buildCodeSamples(
+  spec: OpenApiDocument,
+  info: OperationInfo,
+  revision: string,
+  { bodyGaps = SDK_BODY_GAPS }: { bodyGaps?: typeof SDK_BODY_GAPS } = {},
+): CodeSample[] {
   const operation = spec.paths?.[info.path]?.[info.method] as OperationObject;
   const parameters = parametersOf(spec, info);
-  const pathParameters = parameters.filter((p) => p.in === 'path');
   const requiredQuery = parameters.filter((p) => p.in === 'query' && p.required && p.name !== 'company_id');
   const body = requestExample(spec, operation);
   const baseUrl = (spec.servers?.[0]?.url ?? 'https://a.klaviyo.com').replace(/\/$/, '');
-  const isPublic = info.auth === 'public';
+  const isPublic = info.auth === 'public' || info.path.startsWith('/client/');
 
   const urlPath = info.path.replace(/\{([^}]+)\}/g, (_, name: string) => placeholder(name));
-  const query = [
-    ...(isPublic ? [`company_id=${PUBLIC_KEY_PLACEHOLDER}`] : []),
-    ...requiredQuery.map((p) => `${encodeURIComponent(p.name)}=${placeholder(p.name)}`),
+  const query: [string, string][] = [
+    ...(isPublic ? [['company_id', PUBLIC_KEY_PLACEHOLDER] as [string, string]] : []),
+    ...requiredQuery.map((p): [string, string] => [p.name, placeholder(p.name)]),
   ];
-  const url = `${baseUrl}${urlPath}${query.length ? `?${query.join('&')}` : ''}`;
+  const queryString = query.map(([name, value]) => `${encodeURIComponent(name)}=${value}`).join('&');
+  const url = `${baseUrl}${urlPath}${queryString ? `?${queryString}` : ''}`;
 
   const curlLines = [`curl --request ${info.method.toUpperCase()} \\`, `  --url '${url}' \\`];
   if (info.auth === 'private')
@@ -177,62 +273,112 @@ export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, rev
     curlLines.push(`  --header 'content-type: application/vnd.api+json' \\`);
     curlLines.push(`  --data '${JSON.stringify(body, null, 2).replace(/'/g, "'\\''")}'`);
   }
+  const curl: CodeSample = { language: 'curl', label: 'curl', highlight: 'bash', code: curlLines.join('\n') };
 
-  const namespace = pascalCase(info.tag);
-  const snake = info.operationId;
-  const camel = camelCase(info.operationId);
-  const args = (language: keyof typeof LITERALS) => [
-    ...pathParameters.map((p) => LITERALS[language].string(placeholder(p.name))),
-    ...(body !== undefined ? [toLiteral(body, language)] : []),
-  ];
+  if (isPublic) {
+    const request: ClientRequest = {
+      method: info.method,
+      url: `${baseUrl}${urlPath}`,
+      query,
+      revision,
+      body,
+      successStatus: successStatus(operation),
+    };
+    const klaviyoJs = klaviyoJsSample(info.operationId, body);
+    return [
+      curl,
+      { language: 'browser', label: 'Browser (fetch)', highlight: 'js', code: browserFetchSample(request) },
+      ...(klaviyoJs
+        ? [{ language: 'klaviyo-js', label: 'klaviyo.js', highlight: 'js', code: klaviyoJs } as CodeSample]
+        : []),
+      { language: 'python', label: 'Python (requests)', highlight: 'python', code: pythonRequestsSample(request) },
+    ];
+  }
 
-  const pythonArgs = args('python');
-  const python = [
-    'from klaviyo_api import KlaviyoAPI',
-    '',
-    isPublic
-      ? `klaviyo = KlaviyoAPI(max_delay=60, max_retries=3)`
-      : `klaviyo = KlaviyoAPI("${PRIVATE_KEY_PLACEHOLDER}", max_delay=60, max_retries=3)`,
-    `# Every call sends the header revision: ${revision}`,
-    `response = klaviyo.${namespace}.${snake}(${[...pythonArgs, ...(isPublic ? [`company_id="${PUBLIC_KEY_PLACEHOLDER}"`] : [])].join(', ')})`,
-  ].join('\n');
+  const samples: CodeSample[] = [curl];
+  if (sdkBodyGap(info.operationId, body, bodyGaps)) return samples;
+  const bodySchema = (() => {
+    const requestBody = resolveRef<{ content?: Record<string, { schema?: unknown }> }>(spec, operation.requestBody);
+    return Object.values(requestBody?.content ?? {})[0]?.schema;
+  })();
+  const argumentList = (call: SdkCall, bodyLiteral: () => string, stringLiteral: (value: string) => string) =>
+    call.args.map((arg) => (arg.kind === 'body' ? bodyLiteral() : stringLiteral(arg.value))).join(', ');
 
-  const nodeArgs = args('node');
-  const node = [
-    `import { ApiKeySession, ${namespace}Api } from 'klaviyo-api';`,
-    '',
-    `const session = new ApiKeySession('${isPublic ? PUBLIC_KEY_PLACEHOLDER : PRIVATE_KEY_PLACEHOLDER}');`,
-    `const ${camelCase(info.tag)}Api = new ${namespace}Api(session);`,
-    `// Every call sends the header revision: ${revision}`,
-    `const response = await ${camelCase(info.tag)}Api.${camel}(${nodeArgs.join(', ')});`,
-  ].join('\n');
+  const python = sdkCall('python', info, parameters, body !== undefined);
+  if (python) {
+    const args = argumentList(python, () => toLiteral(body, 'python'), LITERALS.python.string);
+    samples.push({
+      language: 'python',
+      label: 'Python',
+      highlight: 'python',
+      code: [
+        'from klaviyo_api import KlaviyoAPI',
+        '',
+        `klaviyo = KlaviyoAPI("${PRIVATE_KEY_PLACEHOLDER}", max_delay=60, max_retries=3)`,
+        revisionComment('#', python.manifest, revision),
+        `response = klaviyo.${python.method.namespace}.${python.method.name}(${args})`,
+      ].join('\n'),
+    });
+  }
 
-  const php = [
-    '<?php',
-    'use KlaviyoAPI\\KlaviyoAPI;',
-    '',
-    `$klaviyo = new KlaviyoAPI('${isPublic ? PUBLIC_KEY_PLACEHOLDER : PRIVATE_KEY_PLACEHOLDER}', num_retries: 3, wait_seconds: 3);`,
-    `// Every call sends the header revision: ${revision}`,
-    `$response = $klaviyo->${namespace}->${camel}(${args('php').join(', ')});`,
-  ].join('\n');
+  const node = sdkCall('node', info, parameters, body !== undefined);
+  if (node) {
+    const variable = camelCase(node.method.namespace);
+    const args = argumentList(
+      node,
+      () => nodeLiteral(body, bodySchema, (schema) => resolveRef(spec, schema)),
+      LITERALS.node.string,
+    );
+    samples.push({
+      language: 'node',
+      label: 'Node',
+      highlight: 'js',
+      code: [
+        `import { ApiKeySession, ${node.method.namespace} } from 'klaviyo-api';`,
+        '',
+        `const session = new ApiKeySession('${PRIVATE_KEY_PLACEHOLDER}');`,
+        `const ${variable} = new ${node.method.namespace}(session);`,
+        revisionComment('//', node.manifest, revision),
+        `const { body } = await ${variable}.${node.method.name}(${args});`,
+      ].join('\n'),
+    });
+  }
 
-  const ruby = [
-    "require 'klaviyo-api-sdk'",
-    '',
-    'KlaviyoAPI.configure do |config|',
-    `  config.api_key['Klaviyo-API-Key'] = 'Klaviyo-API-Key ${isPublic ? PUBLIC_KEY_PLACEHOLDER : PRIVATE_KEY_PLACEHOLDER}'`,
-    '  config.max_retries = 3',
-    'end',
-    '',
-    `# Every call sends the header revision: ${revision}`,
-    `response = KlaviyoAPI::${namespace}.${snake}(${args('ruby').join(', ')})`,
-  ].join('\n');
+  const php = sdkCall('php', info, parameters, body !== undefined);
+  if (php) {
+    samples.push({
+      language: 'php',
+      label: 'PHP',
+      highlight: 'php',
+      code: [
+        '<?php',
+        'use KlaviyoAPI\\KlaviyoAPI;',
+        '',
+        `$klaviyo = new KlaviyoAPI('${PRIVATE_KEY_PLACEHOLDER}', num_retries: 3);`,
+        revisionComment('//', php.manifest, revision),
+        `$response = $klaviyo->${php.method.namespace}->${php.method.name}(${argumentList(php, () => toLiteral(body, 'php'), LITERALS.php.string)});`,
+      ].join('\n'),
+    });
+  }
 
-  return [
-    { language: 'curl', label: 'curl', highlight: 'bash', code: curlLines.join('\n') },
-    { language: 'python', label: 'Python', highlight: 'python', code: python },
-    { language: 'node', label: 'Node', highlight: 'js', code: node },
-    { language: 'php', label: 'PHP', highlight: 'php', code: php },
-    { language: 'ruby', label: 'Ruby', highlight: 'ruby', code: ruby },
-  ];
+  const ruby = sdkCall('ruby', info, parameters, body !== undefined);
+  if (ruby) {
+    samples.push({
+      language: 'ruby',
+      label: 'Ruby',
+      highlight: 'ruby',
+      code: [
+        "require 'klaviyo-api-sdk'",
+        '',
+        'KlaviyoAPI.configure do |config|',
+        `  config.api_key['Klaviyo-API-Key'] = 'Klaviyo-API-Key ${PRIVATE_KEY_PLACEHOLDER}'`,
+        '  config.max_retries = 3',
+        'end',
+        '',
+        revisionComment('#', ruby.manifest, revision),
+        `response = KlaviyoAPI::${ruby.method.namespace}.${ruby.method.name}(${argumentList(ruby, () => toLiteral(body, 'ruby'), LITERALS.ruby.string)})`,
+      ].join('\n'),
+    });
+  }
+  return samples;
 }
