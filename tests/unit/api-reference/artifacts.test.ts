@@ -315,3 +315,16 @@ describe('writing artifacts', () => {
     expect(markdownTwinPath('/reference/v2026-04-15/get_profiles')).toBe('/reference/v2026-04-15/get_profiles.md');
   });
 });
+
+describe('MDX partials in Markdown twins', () => {
+  it('are replaced by their content where the page uses them', () => {
+    const page = ['import Shared from "./_partials/_shared.mdx";', '', 'Before.', '', '<Shared />', '', 'After.'].join(
+      '\n',
+    );
+    const inlined = inlineMdxPartials(page, (file) => {
+      expect(file).toBe('./_partials/_shared.mdx');
+      return '```python\nprint("shared")\n```';
+    });
+    expect(mdxToMarkdown(inlined)).toBe('Before.\n\n```python\nprint("shared")\n```\n\nAfter.');
+  });
+});
