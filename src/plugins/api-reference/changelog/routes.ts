@@ -13,12 +13,7 @@ import {
   type RevisionChangelog,
 } from './diff';
 import { SpecError } from '../spec/errors';
-import type {
-  ChangelogEntrySummary,
-  ChangelogFeeds,
-  ChangelogOverviewData,
-  ChangelogRevisionData,
-} from './types';
+import type { ChangelogEntrySummary, ChangelogFeeds, ChangelogOverviewData, ChangelogRevisionData } from './types';
 
 const COMPONENTS = {
   overview: '@theme/ApiChangelog/ChangelogOverviewPage',

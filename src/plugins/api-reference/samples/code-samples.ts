@@ -9,12 +9,7 @@ import {
   type SdkManifest,
 } from './sdk-manifest';
 import { nodeLiteral } from './node-literal';
-import {
-  browserFetchSample,
-  klaviyoJsSample,
-  pythonRequestsSample,
-  type ClientRequest,
-} from './client-side';
+import { browserFetchSample, klaviyoJsSample, pythonRequestsSample, type ClientRequest } from './client-side';
 import { SDK_BODY_GAPS, sdkBodyGap } from './sdk-body-gaps';
 
 /**

@@ -10,11 +10,7 @@ import OperationPage from './OperationPage';
 import TagPage from './TagPage';
 import LandingPage from './LandingPage';
 import { entryDataPath, entrySlug, sidebarDataPath } from '../../entry-data';
-import type {
-  ApiReferenceGlobalData,
-  ReferenceEntryData,
-  ReferenceSidebarData,
-} from '../../types';
+import type { ApiReferenceGlobalData, ReferenceEntryData, ReferenceSidebarData } from '../../types';
 
 /**
  * One route component for a revision's landing, tag and operation pages.
