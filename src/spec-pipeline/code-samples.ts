@@ -100,7 +100,8 @@ export function toLiteral(value: unknown, language: keyof typeof LITERALS, inden
   return `${syntax.open[0]}\n${lines.join(',\n')}\n${indent}${syntax.open[1]}`;
 }
 
-function resolveRef<T>(spec: OpenApiDocument, node: unknown): T | undefined {
+/** Follows `$ref`s inside `spec` (local `#/...` pointers only). */
+export function resolveRef<T>(spec: OpenApiDocument, node: unknown): T | undefined {
   let current = node;
   for (let hops = 0; hops < 10 && current && typeof current === 'object' && '$ref' in current; hops++) {
     const ref = String((current as { $ref: unknown }).$ref);
@@ -152,23 +153,61 @@ function placeholder(name: string): string {
   return `${name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
 }
 
-export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, revision: string): CodeSample[] {
-  const operation = spec.paths?.[info.path]?.[info.method] as OperationObject;
-  const parameters = parametersOf(spec, info);
-  const pathParameters = parameters.filter((p) => p.in === 'path');
-  const requiredQuery = parameters.filter((p) => p.in === 'query' && p.required && p.name !== 'company_id');
-  const body = requestExample(spec, operation);
-  const baseUrl = (spec.servers?.[0]?.url ?? 'https://a.klaviyo.com').replace(/\/$/, '');
-  const isPublic = info.auth === 'public';
+/** A value the SDK calls take as an argument: query values keep their type there (numbers, arrays). */
+export interface SampleQueryParameter {
+  name: string;
+  /** As written in the URL (already serialized: arrays comma-separated). */
+  value: string;
+  /** As passed to an SDK method; defaults to `value`. */
+  sdkValue?: unknown;
+  required?: boolean;
+}
 
-  const urlPath = info.path.replace(/\{([^}]+)\}/g, (_, name: string) => placeholder(name));
+/**
+ * Everything a set of code samples depends on, with the values filled in: the reference page passes
+ * placeholders, the Try it panel passes what the reader typed. Pure and browser-safe.
+ */
+export interface SampleRequest {
+  operation: Pick<OperationInfo, 'method' | 'path' | 'tag' | 'operationId' | 'auth'>;
+  revision: string;
+  baseUrl: string;
+  /** Path parameters in the order they appear in the path. */
+  pathParameters: { name: string; value: string }[];
+  /** Query parameters to send, `company_id` excluded (it comes from `publicKey`). */
+  query: SampleQueryParameter[];
+  /** The request body, or undefined when the operation takes none. */
+  body?: unknown;
+  /** `company_id` of client operations; the placeholder by default. */
+  publicKey?: string;
+}
+
+function sdkName(name: string, style: 'snake' | 'camel'): string {
+  return style === 'camel'
+    ? camelCase(name)
+    : name
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .replace(/^_|_$/g, '')
+        .toLowerCase();
+}
+
+export function renderCodeSamples(request: SampleRequest): CodeSample[] {
+  const { operation: info, revision } = request;
+  const body = request.body;
+  const baseUrl = request.baseUrl.replace(/\/$/, '');
+  const isPublic = info.auth === 'public';
+  const publicKey = request.publicKey || PUBLIC_KEY_PLACEHOLDER;
+  const values = new Map(request.pathParameters.map((p) => [p.name, p.value]));
+
+  const urlPath = info.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(values.get(name) ?? placeholder(name)),
+  );
   const query = [
-    ...(isPublic ? [`company_id=${PUBLIC_KEY_PLACEHOLDER}`] : []),
-    ...requiredQuery.map((p) => `${encodeURIComponent(p.name)}=${placeholder(p.name)}`),
+    ...(isPublic ? [`company_id=${encodeURIComponent(publicKey)}`] : []),
+    ...request.query.map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.value)}`),
   ];
   const url = `${baseUrl}${urlPath}${query.length ? `?${query.join('&')}` : ''}`;
 
-  const curlLines = [`curl --request ${info.method.toUpperCase()} \\`, `  --url '${url}' \\`];
+  const curlLines = [`curl --request ${info.method.toUpperCase()} \\`, `  --url '${url.replace(/'/g, "'\\''")}' \\`];
   if (info.auth === 'private')
     curlLines.push(`  --header 'Authorization: Klaviyo-API-Key ${PRIVATE_KEY_PLACEHOLDER}' \\`);
   curlLines.push(`  --header 'accept: application/vnd.api+json' \\`, `  --header 'revision: ${revision}'`);
@@ -181,12 +220,23 @@ export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, rev
   const namespace = pascalCase(info.tag);
   const snake = info.operationId;
   const camel = camelCase(info.operationId);
+  const required = request.query.filter((p) => p.required);
+  const optional = request.query.filter((p) => !p.required);
+  const sdkValue = (p: SampleQueryParameter) => (p.sdkValue === undefined ? p.value : p.sdkValue);
+  const options = (style: 'snake' | 'camel', params: SampleQueryParameter[]) =>
+    Object.fromEntries(params.map((p) => [sdkName(p.name, style), sdkValue(p)]));
+  // Path parameters, required query parameters and the body are positional; other query parameters are options.
   const args = (language: keyof typeof LITERALS) => [
-    ...pathParameters.map((p) => LITERALS[language].string(placeholder(p.name))),
+    ...request.pathParameters.map((p) => LITERALS[language].string(p.value)),
+    ...(language === 'python' || language === 'php' ? [] : required.map((p) => toLiteral(sdkValue(p), language))),
     ...(body !== undefined ? [toLiteral(body, language)] : []),
   ];
+  const named = (language: 'python' | 'php') =>
+    [...required, ...optional].map(
+      (p) => `${sdkName(p.name, 'snake')}${language === 'python' ? '=' : ': '}${toLiteral(sdkValue(p), language)}`,
+    );
 
-  const pythonArgs = args('python');
+  const pythonArgs = [...args('python'), ...named('python')];
   const python = [
     'from klaviyo_api import KlaviyoAPI',
     '',
@@ -194,14 +244,14 @@ export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, rev
       ? `klaviyo = KlaviyoAPI(max_delay=60, max_retries=3)`
       : `klaviyo = KlaviyoAPI("${PRIVATE_KEY_PLACEHOLDER}", max_delay=60, max_retries=3)`,
     `# Every call sends the header revision: ${revision}`,
-    `response = klaviyo.${namespace}.${snake}(${[...pythonArgs, ...(isPublic ? [`company_id="${PUBLIC_KEY_PLACEHOLDER}"`] : [])].join(', ')})`,
+    `response = klaviyo.${namespace}.${snake}(${[...pythonArgs, ...(isPublic ? [`company_id=${JSON.stringify(publicKey)}`] : [])].join(', ')})`,
   ].join('\n');
 
-  const nodeArgs = args('node');
+  const nodeArgs = [...args('node'), ...(optional.length > 0 ? [toLiteral(options('camel', optional), 'node')] : [])];
   const node = [
     `import { ApiKeySession, ${namespace}Api } from 'klaviyo-api';`,
     '',
-    `const session = new ApiKeySession('${isPublic ? PUBLIC_KEY_PLACEHOLDER : PRIVATE_KEY_PLACEHOLDER}');`,
+    `const session = new ApiKeySession('${isPublic ? publicKey : PRIVATE_KEY_PLACEHOLDER}');`,
     `const ${camelCase(info.tag)}Api = new ${namespace}Api(session);`,
     `// Every call sends the header revision: ${revision}`,
     `const response = await ${camelCase(info.tag)}Api.${camel}(${nodeArgs.join(', ')});`,
@@ -211,21 +261,22 @@ export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, rev
     '<?php',
     'use KlaviyoAPI\\KlaviyoAPI;',
     '',
-    `$klaviyo = new KlaviyoAPI('${isPublic ? PUBLIC_KEY_PLACEHOLDER : PRIVATE_KEY_PLACEHOLDER}', num_retries: 3, wait_seconds: 3);`,
+    `$klaviyo = new KlaviyoAPI('${isPublic ? publicKey : PRIVATE_KEY_PLACEHOLDER}', num_retries: 3, wait_seconds: 3);`,
     `// Every call sends the header revision: ${revision}`,
-    `$response = $klaviyo->${namespace}->${camel}(${args('php').join(', ')});`,
+    `$response = $klaviyo->${namespace}->${camel}(${[...args('php'), ...named('php')].join(', ')});`,
   ].join('\n');
 
+  const rubyArgs = [...args('ruby'), ...(optional.length > 0 ? [toLiteral(options('snake', optional), 'ruby')] : [])];
   const ruby = [
     "require 'klaviyo-api-sdk'",
     '',
     'KlaviyoAPI.configure do |config|',
-    `  config.api_key['Klaviyo-API-Key'] = 'Klaviyo-API-Key ${isPublic ? PUBLIC_KEY_PLACEHOLDER : PRIVATE_KEY_PLACEHOLDER}'`,
+    `  config.api_key['Klaviyo-API-Key'] = 'Klaviyo-API-Key ${isPublic ? publicKey : PRIVATE_KEY_PLACEHOLDER}'`,
     '  config.max_retries = 3',
     'end',
     '',
     `# Every call sends the header revision: ${revision}`,
-    `response = KlaviyoAPI::${namespace}.${snake}(${args('ruby').join(', ')})`,
+    `response = KlaviyoAPI::${namespace}.${snake}(${rubyArgs.join(', ')})`,
   ].join('\n');
 
   return [
@@ -235,4 +286,22 @@ export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, rev
     { language: 'php', label: 'PHP', highlight: 'php', code: php },
     { language: 'ruby', label: 'Ruby', highlight: 'ruby', code: ruby },
   ];
+}
+
+/** The reference page's samples: placeholders for path parameters, required query parameters and keys. */
+export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, revision: string): CodeSample[] {
+  const operation = spec.paths?.[info.path]?.[info.method] as OperationObject;
+  const parameters = parametersOf(spec, info);
+  return renderCodeSamples({
+    operation: info,
+    revision,
+    baseUrl: spec.servers?.[0]?.url ?? 'https://a.klaviyo.com',
+    pathParameters: parameters
+      .filter((p) => p.in === 'path')
+      .map((p) => ({ name: p.name, value: placeholder(p.name) })),
+    query: parameters
+      .filter((p) => p.in === 'query' && p.required && p.name !== 'company_id')
+      .map((p) => ({ name: p.name, value: placeholder(p.name), required: true })),
+    body: requestExample(spec, operation),
+  });
 }
