@@ -10,6 +10,7 @@ import clsx from 'clsx';
 import ReferenceLayout from './ReferenceLayout';
 import MethodBadge from './MethodBadge';
 import RedocOperation from './RedocOperation';
+import TryIt from './TryIt';
 import { RevisionTargetsProvider } from '../RevisionSwitcher/context';
 import CopyMarkdownButton from '../CopyMarkdownButton';
 import { markdownTwinPath } from '../../spec-pipeline/artifacts/paths';
@@ -171,6 +172,7 @@ function OperationPageContent({
               </TabItem>
             ))}
           </Tabs>
+          <TryIt data={data} />
         </section>
 
         <section className={styles.redoc} aria-label="Request and response">
