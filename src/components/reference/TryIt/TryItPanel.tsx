@@ -1,4 +1,4 @@
-import React, { useCallback, useId, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import clsx from 'clsx';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
@@ -91,6 +91,7 @@ export default function TryItPanel({ data }: { data: OperationPageData }): React
   const [shareLink, setShareLink] = useState('');
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const keyRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
   const setKeys = (next: Keys) => {
@@ -137,6 +138,12 @@ export default function TryItPanel({ data }: { data: OperationPageData }): React
     }
   })();
   const keyValue = operation.auth === 'public' ? keys.publicKey : keys.privateKey;
+  // The key input is uncontrolled: React would mirror a controlled value into the `value` attribute, and
+  // so into the page's markup. Its property is set once, from the tab's memory, when the panel mounts.
+  useEffect(() => {
+    if (keyRef.current) keyRef.current.value = keyValue;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only; typing updates the state, not the reverse
+  }, []);
   const keyError = operation.auth !== 'none' && attempted && !keyValue.trim() ? 'is required' : '';
 
   const errorCount = bodyErrors.length + Object.keys(paramErrors).length + (serverError ? 1 : 0) + (keyError ? 1 : 0);
@@ -337,7 +344,7 @@ export default function TryItPanel({ data }: { data: OperationPageData }): React
                 spellCheck={false}
                 data-1p-ignore
                 data-lpignore="true"
-                value={keyValue}
+                ref={keyRef}
                 aria-invalid={keyError ? true : undefined}
                 aria-describedby={`${id}-key-hint${keyError ? ` ${id}-key-error` : ''}`}
                 onChange={(event) =>
@@ -351,7 +358,11 @@ export default function TryItPanel({ data }: { data: OperationPageData }): React
               <button
                 type="button"
                 className="button button--sm button--secondary"
-                onClick={() => setKeys({ privateKey: '', publicKey: '' })}
+                onClick={() => {
+                  setKeys({ privateKey: '', publicKey: '' });
+                  if (keyRef.current) keyRef.current.value = '';
+                  setStatus('Key forgotten.');
+                }}
               >
                 Forget key
               </button>

@@ -1,8 +1,8 @@
 import React, { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import type { OperationPageData } from '../../../plugins/api-reference/types';
-import { isShareFragment } from './model';
-import styles from './styles.module.css';
+import { isShareFragment } from './fragment';
+import styles from './shell.module.css';
 
 // The panel, Ajv and the form code are one chunk of their own, fetched when the panel is opened or
 // scrolled near; nothing of it is part of any page's initial JavaScript.

@@ -5,6 +5,7 @@
 import { renderCodeSamples, requestExample, resolveRef, type CodeSample } from '../../../spec-pipeline/code-samples';
 import type { OperationInfo } from '../../../spec-pipeline/operations';
 import type { OpenApiDocument, OperationObject } from '../../../spec-pipeline/types';
+import { SHARE_PREFIX, isShareFragment } from './fragment';
 
 export interface ParameterSchema {
   type?: string;
@@ -243,8 +244,6 @@ export function filledSamples(
   });
 }
 
-const SHARE_PREFIX = '#try-it=';
-
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
@@ -261,10 +260,6 @@ function fromBase64Url(text: string): string {
 export function shareFragment(state: FormState): string {
   const { server, customServer, params, body } = state;
   return `${SHARE_PREFIX}${toBase64Url(JSON.stringify({ v: 1, server, customServer, params, body }))}`;
-}
-
-export function isShareFragment(hash: string): boolean {
-  return hash.startsWith(SHARE_PREFIX);
 }
 
 /** The form a share fragment describes, on top of `base`; unknown fields and malformed fragments are ignored. */
