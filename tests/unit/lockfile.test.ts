@@ -53,8 +53,9 @@ describe('package-lock.json', () => {
     const versions = Object.entries(lock.packages)
       .filter(([location]) => location.endsWith('node_modules/@swc/html'))
       .map(([, entry]) => entry.version);
-    const pinned = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { overrides: Record<string, string> })
-      .overrides['@swc/html'];
+    const pinned = (
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { overrides: Record<string, string> }
+    ).overrides['@swc/html'];
     expect(versions).toEqual([pinned]);
   });
 });
