@@ -58,8 +58,11 @@ export interface RecordedRequest {
   headers: http.IncomingHttpHeaders;
 }
 
-/** A loopback API that answers every request but sends no CORS headers: browsers may not read it. */
-export async function startNoCorsServer(): Promise<{
+/**
+ * A loopback API that answers every request with `body`. Without `cors` it sends no CORS headers, so
+ * browsers may not read it; with it, it allows any origin.
+ */
+export async function startLoopbackApi({ cors = false, body = '{"data":[]}' } = {}): Promise<{
   url: string;
   requests: RecordedRequest[];
   stop: () => Promise<void>;
@@ -67,13 +70,16 @@ export async function startNoCorsServer(): Promise<{
   const requests: RecordedRequest[] = [];
   const server = http.createServer((request, response) => {
     requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
+    const headers: http.OutgoingHttpHeaders = cors
+      ? { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': '*' }
+      : {};
     if (request.method === 'OPTIONS') {
-      response.writeHead(204);
+      response.writeHead(204, headers);
       response.end();
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/vnd.api+json' });
-    response.end('{"data":[]}');
+    response.writeHead(200, { ...headers, 'content-type': 'application/vnd.api+json' });
+    response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousAxeViolations, setColorMode, visit } from './support';
-import { startMock, startNoCorsServer, type MockServer } from './mock-server';
+import { startLoopbackApi, startMock, type MockServer } from './mock-server';
 
 const LATEST = readdirSync(path.join(__dirname, '../../specs'))
   .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name))
@@ -143,7 +143,7 @@ test('an invalid body is caught before sending, with the error at its field', as
 });
 
 test('a server that refuses CORS gets the curl command and SDK call of the filled-in form', async ({ page }) => {
-  const refusing = await startNoCorsServer();
+  const refusing = await startLoopbackApi({ cors: false });
   try {
     await openPanel(page, '/reference/get_profiles');
     await chooseServer(page, refusing.url);
@@ -178,6 +178,30 @@ test('a server that refuses CORS gets the curl command and SDK call of the fille
     expect(JSON.stringify(refusing.requests)).not.toContain(PRIVATE_KEY);
   } finally {
     await refusing.stop();
+  }
+});
+
+test('a response that does not match its schema has the mismatching fields marked', async ({ page }) => {
+  const api = await startLoopbackApi({
+    cors: true,
+    body: JSON.stringify({ data: [{ type: 'profile', id: 42, attributes: { email: 'sarah.mason@example.com' } }] }),
+  });
+  try {
+    await openPanel(page, '/reference/get_profiles');
+    await chooseServer(page, api.url);
+    await page.getByLabel('Private key').fill(PRIVATE_KEY);
+    await page.getByTestId('try-it-send').click();
+    await expect(page.getByTestId('try-it-status-code')).toHaveText(/^200/);
+    const result = page.getByTestId('try-it-schema-result');
+    await expect(result).toContainText('do not match the documented 200 response schema');
+    await expect(result).toContainText('Line 5: data.0.id must be string');
+    await expect(result).toContainText('links is required');
+    const marked = page.getByTestId('try-it-response-body').locator('[data-invalid="true"]');
+    await expect(marked.filter({ hasText: '"id": 42' })).toHaveCount(1);
+    // The missing `links` is marked on the object that lacks it.
+    await expect(marked.filter({ hasText: /^\{\s*$/ })).toHaveCount(1);
+  } finally {
+    await api.stop();
   }
 });
 

@@ -2,7 +2,6 @@ import React, { useCallback, useEffect, useId, useMemo, useRef, useState } from 
 import clsx from 'clsx';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
-import { plainText } from '../../../spec-pipeline/operations';
 import type { OperationPageData } from '../../../plugins/api-reference/types';
 import {
   CUSTOM_SERVER,
@@ -64,6 +63,15 @@ function parseBody(text: string): { value?: unknown; syntax?: LocatedError } {
       },
     };
   }
+}
+
+/** A parameter description's first paragraph as plain text (code spans and links unwrapped, nothing else removed). */
+function hintOf(description: string): string {
+  return (description.split(/\n\s*\n/)[0] ?? '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function describeServer(server: TryItServer): string {
@@ -534,7 +542,7 @@ function ParameterField({
   const hintText =
     parameter.in === 'header' && parameter.name === REVISION_HEADER
       ? `API revision of this page: ${revision}.`
-      : plainText(parameter.description).slice(0, 240);
+      : hintOf(parameter.description);
   const describedBy = [hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
