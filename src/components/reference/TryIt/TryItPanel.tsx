@@ -195,7 +195,7 @@ export default function TryItPanel({ data }: { data: OperationPageData }): React
         credentials: 'omit',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
-        signal: AbortSignal.timeout(30_000),
+        signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(30_000) : undefined,
       });
       const text = await response.text();
       const headers: [string, string][] = [];
