@@ -77,6 +77,20 @@ describe('Try it form model', () => {
     expect(request.url).not.toContain('pk_secret');
   });
 
+  it('puts path parameters into the path, encoded, and into the SDK calls as positional arguments', () => {
+    const { info, spec } = page('get_profile');
+    const parameters = formParameters(spec, info);
+    expect(parameters.find((p) => p.name === 'id')).toMatchObject({ in: 'path', required: true });
+    const state = initialState(spec, info, '2026-07-15', SERVERS);
+    state.params['path:id'] = '01GD/DK';
+    const request = buildRequest(info, parameters, state, { privateKey: 'k', publicKey: '' }, false);
+    expect(request.url).toBe('https://a.klaviyo.com/api/profiles/01GD%2FDK');
+    const node = filledSamples(info, parameters, state, { publicKey: '' }, undefined).find(
+      (s) => s.language === 'node',
+    )!;
+    expect(node.code).toContain('profilesApi.getProfile("01GD/DK")');
+  });
+
   it('turns the filled-in form into curl and SDK calls with the shared sample generator, never with the private key', () => {
     const { info, spec } = page('get_profiles');
     const parameters = formParameters(spec, info);
