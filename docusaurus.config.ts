@@ -37,6 +37,14 @@ const config = {
 
   i18n: { defaultLocale: 'en', locales: ['en'] },
 
+  customFields: {
+    // The reference's "Try it" panel (TryItConfig in src/plugins/api-reference/theme/ApiReference/TryIt/model.ts) sends to the spec's `servers` and to these (add a proxy you run here).
+    // `npm run mock` serves the latest spec at this address.
+    tryIt: {
+      servers: [{ url: 'http://127.0.0.1:4010', description: 'Local mock server (npm run mock)' }],
+    },
+  },
+
   presets: [
     [
       'classic',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RetryWithExponentialBackoff } from 'klaviyo-api';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
-import { parametersOf } from '../../src/plugins/api-reference/samples/code-samples';
+import { operationParameters } from '../../src/plugins/api-reference/openapi';
 import { SDK_MANIFESTS } from '../../src/plugins/api-reference/samples/sdk-manifest';
 import { ROOT } from './helpers';
 
@@ -53,7 +53,9 @@ describe('what the guides say about the SDKs matches their code', () => {
     const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
     const latest = model.revisions.find((revision) => revision.isLatest)!;
     const withPageSize = latest.operations
-      .filter((operation) => parametersOf(latest.spec, operation).some((p) => p.name === 'page[size]'))
+      .filter((operation) =>
+        operationParameters(latest.spec, operation.path, operation.method).some((p) => p.name === 'page[size]'),
+      )
       .map((operation) => operation.operationId)
       .sort();
     expect(withPageSize).toEqual(['get_profiles', 'get_profiles_for_list', 'get_profiles_for_segment']);
@@ -73,7 +75,7 @@ describe('what the guides say about the SDKs matches their code', () => {
     const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
     const latest = model.revisions.find((revision) => revision.isLatest)!;
     const filterExamples = latest.operations.flatMap((operation) =>
-      parametersOf(latest.spec, operation)
+      operationParameters(latest.spec, operation.path, operation.method)
         .filter((p) => p.name === 'filter' && typeof p.example === 'string')
         .map((p) => p.example as string),
     );

@@ -1,4 +1,5 @@
 import type { OpenApiDocument, OperationObject } from '../spec/types';
+import { operationParameters, requestExample, resolveRef, type ParameterObject } from '../openapi';
 import type { OperationInfo } from '../spec/operations';
 import {
   findMethod,
@@ -114,54 +115,6 @@ export function toLiteral(value: unknown, language: keyof typeof LITERALS, inden
   return `${syntax.open[0]}\n${lines.join(',\n')}\n${indent}${syntax.open[1]}`;
 }
 
-function resolveRef<T>(spec: OpenApiDocument, node: unknown): T | undefined {
-  let current = node;
-  for (let hops = 0; hops < 10 && current && typeof current === 'object' && '$ref' in current; hops++) {
-    const ref = String((current as { $ref: unknown }).$ref);
-    current = ref
-      .replace(/^#\//, '')
-      .split('/')
-      .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>(
-        (acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined),
-        spec,
-      );
-  }
-  return current as T | undefined;
-}
-
-export interface ParameterObject {
-  name: string;
-  in: string;
-  required?: boolean;
-  example?: unknown;
-  schema?: { example?: unknown; default?: unknown; enum?: unknown[] };
-}
-
-interface MediaTypeObject {
-  example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
-  schema?: { example?: unknown };
-}
-
-export function requestExample(spec: OpenApiDocument, operation: OperationObject): unknown {
-  const body = resolveRef<{ content?: Record<string, MediaTypeObject> }>(spec, operation.requestBody);
-  const media = Object.values(body?.content ?? {})[0];
-  if (!media) return undefined;
-  if (media.example !== undefined) return media.example;
-  const firstExample = Object.values(media.examples ?? {})[0];
-  if (firstExample) return resolveRef<{ value?: unknown }>(spec, firstExample)?.value;
-  return resolveRef<{ example?: unknown }>(spec, media.schema)?.example;
-}
-
-export function parametersOf(spec: OpenApiDocument, info: OperationInfo): ParameterObject[] {
-  const pathItem = spec.paths?.[info.path] ?? {};
-  const operation = pathItem[info.method] as OperationObject;
-  return [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
-    .map((parameter) => resolveRef<ParameterObject>(spec, parameter))
-    .filter((parameter): parameter is ParameterObject => Boolean(parameter?.name));
-}
-
 function placeholder(name: string): string {
   return `${name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
 }
@@ -197,7 +150,7 @@ function parameterValue(parameter: ParameterObject): string {
  */
 export function sdkCall(
   language: SdkLanguage,
-  info: OperationInfo,
+  info: SampleOperation,
   parameters: ParameterObject[],
   hasBody: boolean,
 ): SdkCall | undefined {
@@ -238,28 +191,53 @@ function successStatus(operation: OperationObject): number {
   return codes[0] ?? 200;
 }
 
+/** What a reader filled in (the Try it panel); the reference pages' samples use placeholders instead. */
+export interface FilledValues {
+  baseUrl?: string;
+  /** Path parameters by name. */
+  path?: Record<string, string>;
+  /** Query parameters as sent, `company_id` excluded (it comes from `publicKey`). */
+  query?: [string, string][];
+  /** The request body; undefined sends none. */
+  body?: unknown;
+  publicKey?: string;
+}
+
+/** What the samples need to know of an operation. */
+export type SampleOperation = Pick<OperationInfo, 'method' | 'path' | 'tag' | 'operationId' | 'auth'>;
+
 export function buildCodeSamples(
   spec: OpenApiDocument,
-  info: OperationInfo,
+  info: SampleOperation,
   revision: string,
-  { bodyGaps = SDK_BODY_GAPS }: { bodyGaps?: typeof SDK_BODY_GAPS } = {},
+  { bodyGaps = SDK_BODY_GAPS, filled }: { bodyGaps?: typeof SDK_BODY_GAPS; filled?: FilledValues } = {},
 ): CodeSample[] {
   const operation = spec.paths?.[info.path]?.[info.method] as OperationObject;
-  const parameters = parametersOf(spec, info);
+  const filledQuery = new Map(filled?.query ?? []);
+  const parameters = operationParameters(spec, info.path, info.method).map((parameter) => {
+    const value = parameter.in === 'path' ? filled?.path?.[parameter.name] : filledQuery.get(parameter.name);
+    return value ? { ...parameter, example: value } : parameter;
+  });
   const requiredQuery = parameters.filter((p) => p.in === 'query' && p.required && p.name !== 'company_id');
-  const body = requestExample(spec, operation);
-  const baseUrl = (spec.servers?.[0]?.url ?? 'https://a.klaviyo.com').replace(/\/$/, '');
+  const body = filled ? filled.body : requestExample(spec, operation);
+  const baseUrl = (filled?.baseUrl ?? spec.servers?.[0]?.url ?? 'https://a.klaviyo.com').replace(/\/$/, '');
   const isPublic = info.auth === 'public' || info.path.startsWith('/client/');
 
-  const urlPath = info.path.replace(/\{([^}]+)\}/g, (_, name: string) => placeholder(name));
+  const urlPath = info.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = filled?.path?.[name];
+    return value ? encodeURIComponent(value) : placeholder(name);
+  });
+  const publicKey = filled?.publicKey || PUBLIC_KEY_PLACEHOLDER;
   const query: [string, string][] = [
-    ...(isPublic ? [['company_id', PUBLIC_KEY_PLACEHOLDER] as [string, string]] : []),
-    ...requiredQuery.map((p): [string, string] => [p.name, placeholder(p.name)]),
+    ...(isPublic ? [['company_id', publicKey] as [string, string]] : []),
+    ...(filled?.query ?? requiredQuery.map((p): [string, string] => [p.name, placeholder(p.name)])),
   ];
-  const queryString = query.map(([name, value]) => `${encodeURIComponent(name)}=${value}`).join('&');
+  const queryString = query
+    .map(([name, value]) => `${encodeURIComponent(name)}=${filled ? encodeURIComponent(value) : value}`)
+    .join('&');
   const url = `${baseUrl}${urlPath}${queryString ? `?${queryString}` : ''}`;
 
-  const curlLines = [`curl --request ${info.method.toUpperCase()} \\`, `  --url '${url}' \\`];
+  const curlLines = [`curl --request ${info.method.toUpperCase()} \\`, `  --url '${url.replace(/'/g, "'\\''")}' \\`];
   if (info.auth === 'private')
     curlLines.push(`  --header 'Authorization: Klaviyo-API-Key ${PRIVATE_KEY_PLACEHOLDER}' \\`);
   curlLines.push(`  --header 'accept: application/vnd.api+json' \\`, `  --header 'revision: ${revision}'`);

@@ -10,6 +10,7 @@ import clsx from 'clsx';
 import ReferenceLayout from './ReferenceLayout';
 import MethodBadge from './MethodBadge';
 import RedocOperation from './RedocOperation';
+import TryIt from './TryIt';
 import { RevisionTargetsProvider } from '../ApiRevisionSwitcher/context';
 import CopyMarkdownButton from '../../../../components/CopyMarkdownButton';
 import { markdownTwinPath } from '../../artifacts/paths';
@@ -171,6 +172,7 @@ function OperationPageContent({
               </TabItem>
             ))}
           </Tabs>
+          <TryIt data={data} />
         </section>
 
         <section className={styles.redoc} aria-label="Request and response">
