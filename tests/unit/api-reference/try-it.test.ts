@@ -113,9 +113,13 @@ describe('Try it form model', () => {
       "--url 'http://localhost:9/api/profiles?filter=equals(email%2C%22a%40b.co%22)&page%5Bsize%5D=5'",
     );
     expect(samples.curl).toContain('Klaviyo-API-Key YOUR_PRIVATE_API_KEY');
-    // The SDK calls are the reference's own (methods from the SDK manifests); optional query values stay in curl.
-    expect(samples.node).toContain('profilesApi.getProfiles()');
-    expect(samples.python).toContain('klaviyo.Profiles.get_profiles()');
+    // Optional values go under each SDK's own option names, from its manifest.
+    expect(samples.node).toContain(
+      'profilesApi.getProfiles({\n  filter: "equals(email,\\"a@b.co\\")",\n  pageSize: 5\n})',
+    );
+    expect(samples.python).toContain('klaviyo.Profiles.get_profiles(filter="equals(email,\\"a@b.co\\")", page_size=5)');
+    expect(samples.php).toContain(`getProfiles(filter: 'equals(email,"a@b.co")', page_size: 5)`);
+    expect(samples.ruby).toContain('get_profiles({ filter: "equals(email,\\"a@b.co\\")", page_size: 5 })');
   });
 
   it('leaves the reference samples as they were for an operation without query values', () => {

@@ -115,6 +115,13 @@ export function toLiteral(value: unknown, language: keyof typeof LITERALS, inden
   return `${syntax.open[0]}\n${lines.join(',\n')}\n${indent}${syntax.open[1]}`;
 }
 
+function typedQueryValue(parameter: ParameterObject, text: string): unknown {
+  const type = parameter.schema?.type;
+  if (type === 'integer' || type === 'number') return Number.isNaN(Number(text)) ? text : Number(text);
+  if (type === 'array') return text.split(',');
+  return text;
+}
+
 function placeholder(name: string): string {
   return `${name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
 }
@@ -122,6 +129,8 @@ function placeholder(name: string): string {
 interface SdkCall {
   manifest: SdkManifest;
   method: MethodSignature;
+  /** Optional arguments the reader filled in, under the SDK's own names. */
+  options: [string, unknown][];
   /** One value per required parameter, in order: a spec parameter's value, or the request body. */
   args: ({ kind: 'value'; value: string } | { kind: 'body' })[];
 }
@@ -153,6 +162,7 @@ export function sdkCall(
   info: SampleOperation,
   parameters: ParameterObject[],
   hasBody: boolean,
+  optionalValues: { name: string; value: unknown }[] = [],
 ): SdkCall | undefined {
   const manifest = SDK_MANIFESTS[language];
   const name = language === 'node' || language === 'php' ? camelCase(info.operationId) : info.operationId;
@@ -176,7 +186,11 @@ export function sdkCall(
     } else if (unmatched.length > 0) args.push({ kind: 'value', value: parameterValue(unmatched.shift()!) });
     else return undefined;
   }
-  return bodyUsed && unmatched.length === 0 ? { manifest, method, args } : undefined;
+  const options = optionalValues.flatMap(({ name, value }): [string, unknown][] => {
+    const sdkName = method.optional.find((candidate) => normalizedName(candidate) === normalizedName(name));
+    return sdkName ? [[sdkName, value]] : [];
+  });
+  return bodyUsed && unmatched.length === 0 ? { manifest, method, args, options } : undefined;
 }
 
 function revisionComment(marker: string, manifest: SdkManifest, pageRevision: string): string {
@@ -219,6 +233,10 @@ export function buildCodeSamples(
     return value ? { ...parameter, example: value } : parameter;
   });
   const requiredQuery = parameters.filter((p) => p.in === 'query' && p.required && p.name !== 'company_id');
+  // Optional query values the reader filled in, typed as the SDKs take them.
+  const optionalValues = parameters
+    .filter((p) => p.in === 'query' && !p.required && filledQuery.has(p.name))
+    .map((p) => ({ name: p.name, value: typedQueryValue(p, filledQuery.get(p.name)!) }));
   const body = filled ? filled.body : requestExample(spec, operation);
   const baseUrl = (filled?.baseUrl ?? spec.servers?.[0]?.url ?? 'https://a.klaviyo.com').replace(/\/$/, '');
   const isPublic = info.auth === 'public' || info.path.startsWith('/client/');
@@ -274,12 +292,33 @@ export function buildCodeSamples(
     const requestBody = resolveRef<{ content?: Record<string, { schema?: unknown }> }>(spec, operation.requestBody);
     return Object.values(requestBody?.content ?? {})[0]?.schema;
   })();
-  const argumentList = (call: SdkCall, bodyLiteral: () => string, stringLiteral: (value: string) => string) =>
-    call.args.map((arg) => (arg.kind === 'body' ? bodyLiteral() : stringLiteral(arg.value))).join(', ');
+  const argumentList = (
+    call: SdkCall,
+    bodyLiteral: () => string,
+    stringLiteral: (value: string) => string,
+    options: (entries: [string, unknown][]) => string[] = () => [],
+  ) =>
+    [
+      ...call.args.map((arg) => (arg.kind === 'body' ? bodyLiteral() : stringLiteral(arg.value))),
+      ...(call.options.length > 0 ? options(call.options) : []),
+    ].join(', ');
+  // How each SDK takes optional arguments: keywords (Python), named arguments (PHP), a trailing
+  // options object (Node) or opts hash with symbol keys (Ruby).
+  const keywordOptions = (language: 'python' | 'php', separator: string) => (entries: [string, unknown][]) =>
+    entries.map(([name, value]) => `${name}${separator}${toLiteral(value, language)}`);
+  const objectOption = (entries: [string, unknown][]) => [toLiteral(Object.fromEntries(entries), 'node')];
+  const hashOption = (entries: [string, unknown][]) => [
+    `{ ${entries.map(([name, value]) => `${name}: ${toLiteral(value, 'ruby')}`).join(', ')} }`,
+  ];
 
-  const python = sdkCall('python', info, parameters, body !== undefined);
+  const python = sdkCall('python', info, parameters, body !== undefined, optionalValues);
   if (python) {
-    const args = argumentList(python, () => toLiteral(body, 'python'), LITERALS.python.string);
+    const args = argumentList(
+      python,
+      () => toLiteral(body, 'python'),
+      LITERALS.python.string,
+      keywordOptions('python', '='),
+    );
     samples.push({
       language: 'python',
       label: 'Python',
@@ -294,13 +333,14 @@ export function buildCodeSamples(
     });
   }
 
-  const node = sdkCall('node', info, parameters, body !== undefined);
+  const node = sdkCall('node', info, parameters, body !== undefined, optionalValues);
   if (node) {
     const variable = camelCase(node.method.namespace);
     const args = argumentList(
       node,
       () => nodeLiteral(body, bodySchema, (schema) => resolveRef(spec, schema)),
       LITERALS.node.string,
+      objectOption,
     );
     samples.push({
       language: 'node',
@@ -317,7 +357,7 @@ export function buildCodeSamples(
     });
   }
 
-  const php = sdkCall('php', info, parameters, body !== undefined);
+  const php = sdkCall('php', info, parameters, body !== undefined, optionalValues);
   if (php) {
     samples.push({
       language: 'php',
@@ -329,12 +369,12 @@ export function buildCodeSamples(
         '',
         `$klaviyo = new KlaviyoAPI('${PRIVATE_KEY_PLACEHOLDER}', num_retries: 3);`,
         revisionComment('//', php.manifest, revision),
-        `$response = $klaviyo->${php.method.namespace}->${php.method.name}(${argumentList(php, () => toLiteral(body, 'php'), LITERALS.php.string)});`,
+        `$response = $klaviyo->${php.method.namespace}->${php.method.name}(${argumentList(php, () => toLiteral(body, 'php'), LITERALS.php.string, keywordOptions('php', ': '))});`,
       ].join('\n'),
     });
   }
 
-  const ruby = sdkCall('ruby', info, parameters, body !== undefined);
+  const ruby = sdkCall('ruby', info, parameters, body !== undefined, optionalValues);
   if (ruby) {
     samples.push({
       language: 'ruby',
@@ -349,7 +389,7 @@ export function buildCodeSamples(
         'end',
         '',
         revisionComment('#', ruby.manifest, revision),
-        `response = KlaviyoAPI::${ruby.method.namespace}.${ruby.method.name}(${argumentList(ruby, () => toLiteral(body, 'ruby'), LITERALS.ruby.string)})`,
+        `response = KlaviyoAPI::${ruby.method.namespace}.${ruby.method.name}(${argumentList(ruby, () => toLiteral(body, 'ruby'), LITERALS.ruby.string, hashOption)})`,
       ].join('\n'),
     });
   }
