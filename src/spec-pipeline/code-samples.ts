@@ -7,10 +7,11 @@ import type { OperationInfo } from './operations';
  *   Node    new <Tag>Api(session).<operationIdCamel>(...)
  *   PHP     $klaviyo-><Tag>-><operationIdCamel>(...)
  *   Ruby    KlaviyoAPI::<Tag>.<operation_id>(...)
- * where <Tag> is the operation's first tag in PascalCase.
+ * where <Tag> is the operation's first tag in PascalCase. Client endpoints (public key) add a
+ * browser `fetch` call, since they are meant to be called from web pages.
  */
 export interface CodeSample {
-  language: 'curl' | 'python' | 'node' | 'php' | 'ruby';
+  language: 'curl' | 'python' | 'node' | 'php' | 'ruby' | 'fetch';
   label: string;
   /** Prism language used to highlight the sample. */
   highlight: string;
@@ -228,8 +229,24 @@ export function buildCodeSamples(spec: OpenApiDocument, info: OperationInfo, rev
     `response = KlaviyoAPI::${namespace}.${snake}(${args('ruby').join(', ')})`,
   ].join('\n');
 
+  const fetchHeaders = [
+    `    accept: 'application/vnd.api+json',`,
+    ...(body !== undefined ? [`    'content-type': 'application/vnd.api+json',`] : []),
+    `    revision: '${revision}',`,
+  ];
+  const fetchCall = [
+    `const response = await fetch('${url}', {`,
+    `  method: '${info.method.toUpperCase()}',`,
+    '  headers: {',
+    ...fetchHeaders,
+    '  },',
+    ...(body !== undefined ? [`  body: JSON.stringify(${toLiteral(body, 'node', '  ')}),`] : []),
+    '});',
+  ].join('\n');
+
   return [
     { language: 'curl', label: 'curl', highlight: 'bash', code: curlLines.join('\n') },
+    ...(isPublic ? [{ language: 'fetch' as const, label: 'fetch', highlight: 'js', code: fetchCall }] : []),
     { language: 'python', label: 'Python', highlight: 'python', code: python },
     { language: 'node', label: 'Node', highlight: 'js', code: node },
     { language: 'php', label: 'PHP', highlight: 'php', code: php },

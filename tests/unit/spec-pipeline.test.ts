@@ -171,6 +171,31 @@ describe('code samples', () => {
     expect(byLanguage.node).toContain('thingsApi.getThings()');
     expect(byLanguage.php).toContain('$klaviyo->Things->getThings()');
     expect(byLanguage.ruby).toContain('KlaviyoAPI::Things.get_things()');
+    // Private-key endpoints are not called from browsers: no fetch sample.
+    expect(byLanguage.fetch).toBeUndefined();
+  });
+
+  it('add a browser fetch call for client endpoints of the real spec, and reach Redoc as x-codeSamples', async () => {
+    const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
+    const revision = model.revisions[0]!;
+    const operation = revision.operations.find((candidate) => candidate.operationId === 'create_client_event')!;
+    const samples = buildCodeSamples(revision.spec, operation, revision.revision);
+    const fetchSample = samples.find((sample) => sample.language === 'fetch')!;
+    expect(fetchSample.code).toContain(
+      "await fetch('https://a.klaviyo.com/client/events?company_id=YOUR_PUBLIC_API_KEY'",
+    );
+    expect(fetchSample.code).toContain("method: 'POST'");
+    expect(fetchSample.code).toContain(`revision: '${revision.revision}'`);
+    expect(fetchSample.code).toContain('body: JSON.stringify({');
+    const slim = buildOperationSpec(revision.spec, operation, samples);
+    const codeSamples = (slim.paths![operation.path]![operation.method] as { 'x-codeSamples': unknown[] })[
+      'x-codeSamples'
+    ];
+    expect(codeSamples.map((sample) => (sample as { label: string }).label)).toEqual(
+      samples.map((sample) => sample.label),
+    );
+    // The shared spec is not changed.
+    expect(revision.spec.paths![operation.path]![operation.method]).not.toHaveProperty('x-codeSamples');
   });
 });
 

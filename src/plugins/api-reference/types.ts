@@ -1,5 +1,4 @@
 import type { OperationInfo } from '../../spec-pipeline/operations';
-import type { CodeSample } from '../../spec-pipeline/code-samples';
 import type { OpenApiDocument } from '../../spec-pipeline/types';
 
 export interface RevisionSummary {
@@ -26,8 +25,7 @@ export interface OperationPageData extends RevisionPage {
   server: string;
   operation: OperationInfo;
   tagUrl: string;
-  samples: CodeSample[];
-  /** The operation and only the components it references. */
+  /** The operation (with its generated code samples as `x-codeSamples`) and only the components it references. */
   spec: OpenApiDocument;
   otherRevisions: { revision: string; isLatest: boolean; url: string | null }[];
 }
