@@ -4,6 +4,7 @@ import Heading from '@theme/Heading';
 import CodeBlock from '@theme/CodeBlock';
 import ReferenceLayout from './ReferenceLayout';
 import ArtifactDownloads from '../CopyMarkdownButton/ArtifactDownloads';
+import InlineMarkdown from './InlineMarkdown';
 import styles from './reference.module.css';
 import type { LandingPageData, ReferenceSidebarData } from '../../plugins/api-reference/types';
 
@@ -86,7 +87,11 @@ export default function LandingPage({
             <Link key={tag.url} to={tag.url} className={styles.tagCard}>
               <strong>{tag.name}</strong>
               <span>{tag.operationCount} operations</span>
-              {tag.description && <small>{tag.description}</small>}
+              {tag.description && (
+                <small>
+                  <InlineMarkdown text={tag.description} />
+                </small>
+              )}
             </Link>
           ))}
         </div>
