@@ -43,6 +43,11 @@ const config = {
     tryIt: {
       servers: [{ url: 'http://127.0.0.1:4010', description: 'Local mock server (npm run mock)' }],
     },
+    // The developer community's Slack invite, shown on /docs/community/developer-slack.
+    slackInviteUrl: 'https://join.slack.com/t/klaviyodevelopers/shared_invite',
+    // The Run in Postman link of the published collection (https://app.getpostman.com/run-collection/<id>);
+    // empty until the collection is published, and then the reference offers the download only.
+    postmanRunUrl: process.env.POSTMAN_RUN_URL ?? '',
   },
 
   presets: [
@@ -94,12 +99,12 @@ const config = {
         blogRouteBasePath: ['blog'],
         // Older revisions would duplicate every operation; blog archive/author listings have no content of their own.
         ignoreFiles: [/^reference\/v\d{4}-\d{2}-\d{2}(\/|$)/, /^blog\/(archive|authors)(\/|$)/],
-        // Kept out of the index: button and "View as Markdown" labels, the reference code samples (the same boilerplate on every page),
-        // and Redoc's parameter/response tables and request/response samples (the operation description stays).
+        // Kept out of the index: button and "View as Markdown" labels, and Redoc's parameter/response tables and
+        // its samples panel (code samples, the same boilerplate on every page, and request/response examples);
+        // the operation description stays.
         ignoreCssSelectors: [
           'button',
           '[data-testid="view-markdown"]',
-          'section:has(> #code-samples)',
           '[data-section-id^="operation/"] > div:first-child > div:nth-child(n+3)',
           '[data-section-id^="operation/"] > div:nth-child(2)',
         ],
@@ -142,9 +147,16 @@ const config = {
       title: 'Klaviyo Developers',
       logo: { alt: 'Klaviyo Developers logo', src: 'img/logo.svg' },
       items: [
-        { type: 'doc', docId: 'getting-started', label: 'Guides', position: 'left' },
+        // Guides and SDKs share the docs sidebar, so `type: 'doc'` items would both be highlighted on every
+        // guide: each section is matched by its path instead (unanchored, so a base URL does not matter).
+        {
+          to: '/docs/getting-started',
+          label: 'Guides',
+          position: 'left',
+          activeBaseRegex: '/docs/(?!sdks(/|$)|community/)',
+        },
         { to: '/reference', label: 'API Reference', position: 'left', activeBaseRegex: '^/reference' },
-        { type: 'doc', docId: 'sdks', label: 'SDKs', position: 'left' },
+        { to: '/docs/sdks', label: 'SDKs', position: 'left', activeBaseRegex: '/docs/sdks(/|$)' },
         {
           type: 'dropdown',
           label: 'Community',

@@ -30,10 +30,7 @@ const DESTINATIONS = [
 
 export default function Home(): React.JSX.Element {
   return (
-    <Layout
-      title="Developer portal"
-      description="Guides, API reference, SDKs and community for developers building on the Klaviyo API."
-    >
+    <Layout description="Guides, API reference, SDKs and community for developers building on the Klaviyo API.">
       <header className={styles.hero}>
         <div className="container">
           <Heading as="h1">Build with the Klaviyo API</Heading>

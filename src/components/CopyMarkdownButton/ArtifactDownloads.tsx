@@ -1,5 +1,6 @@
 import React from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { downloadFileNames, postmanPaths, specDownloadPaths } from '../../plugins/api-reference/artifacts/paths';
 import styles from './styles.module.css';
 
@@ -14,6 +15,9 @@ export default function ArtifactDownloads({
   revision: string;
   compact?: boolean;
 }): React.JSX.Element {
+  // A "Run in Postman" link (app.getpostman.com/run-collection/<id>) exists only once the collection is
+  // published from a Postman workspace: set `customFields.postmanRunUrl` then. Until then, the file only.
+  const runUrl = String(useDocusaurusContext().siteConfig.customFields?.postmanRunUrl ?? '');
   const postman = postmanPaths(revision);
   const specs = specDownloadPaths(revision);
   const names = downloadFileNames(revision);
@@ -25,8 +29,17 @@ export default function ArtifactDownloads({
   };
   const links = (
     <>
-      <a className="button button--primary button--sm" href={urls.collection} download={names.collection}>
-        Run in Postman: download collection
+      {runUrl && (
+        <a className="button button--primary button--sm" href={runUrl} data-testid="run-in-postman">
+          Run in Postman
+        </a>
+      )}
+      <a
+        className={`button button--sm ${runUrl ? 'button--secondary' : 'button--primary'}`}
+        href={urls.collection}
+        download={names.collection}
+      >
+        Download Postman collection
       </a>
       <a className="button button--secondary button--sm" href={urls.environment} download={names.environment}>
         Postman environment

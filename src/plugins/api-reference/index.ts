@@ -223,8 +223,11 @@ export default function apiReferencePlugin(
             server,
             operation,
             tagUrl: `${revision.basePath}/${revision.tags.find((tag) => tag.name === operation.tag)?.slug ?? ''}`,
-            samples: buildCodeSamples(revision.spec, operation, revision.revision),
-            spec: buildOperationSpec(revision.spec, operation),
+            spec: buildOperationSpec(
+              revision.spec,
+              operation,
+              buildCodeSamples(revision.spec, operation, revision.revision),
+            ),
             otherRevisions: otherRevisionLinks(model, operation.operationId, revision.revision),
           });
         }

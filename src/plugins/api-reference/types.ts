@@ -1,5 +1,4 @@
 import type { OperationInfo } from './spec/operations';
-import type { CodeSample } from './samples/code-samples';
 import type { OpenApiDocument } from './spec/types';
 
 export interface RevisionSummary {
@@ -37,8 +36,7 @@ export interface OperationPageData extends RevisionPage {
   server: string;
   operation: OperationInfo;
   tagUrl: string;
-  samples: CodeSample[];
-  /** The operation and only the components it references. */
+  /** The operation (with its generated code samples as `x-codeSamples`) and only the components it references. */
   spec: OpenApiDocument;
   otherRevisions: { revision: string; isLatest: boolean; url: string | null }[];
 }

@@ -12,6 +12,10 @@
  *    but the plugin's browser side does not trim the words typed into the search box, so searching for a path or a
  *    Slack channel finds nothing. A bundler replacement swaps its query tokenizer for ./query-tokenize.ts, which
  *    trims words the same way.
+ * 3. A search shortcut that works before hydration. The plugin listens for Ctrl/Cmd+K only once React runs; a
+ *    small inline script handles the keys until then, by focusing the server-rendered search box (and keeping
+ *    the browser from taking the shortcut for its own address bar). On mount the search bar finds itself focused
+ *    and loads its index, as if the reader had clicked it.
  */
 import path from 'node:path';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -65,6 +69,26 @@ export function labelSections(indexes: SerializedIndexes, baseUrl: string, secti
 
 const QUERY_TOKENIZER = path.join(__dirname, 'query-tokenize.ts');
 
+/** Runs in the page's <head>, before any bundle: see 3. above. Stops listening once the page has hydrated. */
+export const EARLY_SHORTCUT_SCRIPT = `(function () {
+  var root = document.documentElement;
+  function focusSearch() {
+    var input = document.querySelector('input.navbar__search-input');
+    if (input) input.focus();
+    return !!input;
+  }
+  function onKeyDown(event) {
+    if (root.getAttribute('data-has-hydrated') === 'true') {
+      document.removeEventListener('keydown', onKeyDown, true);
+      return;
+    }
+    if (!(event.metaKey || event.ctrlKey) || event.altKey || event.shiftKey || String(event.key).toLowerCase() !== 'k') return;
+    event.preventDefault();
+    if (!focusSearch()) document.addEventListener('DOMContentLoaded', focusSearch, { once: true });
+  }
+  document.addEventListener('keydown', onKeyDown, true);
+})();`;
+
 export default function searchLocalWithSections(
   context: LoadContext,
   options: SearchPluginOptions,
@@ -92,6 +116,14 @@ export default function searchLocalWithSections(
             },
           ),
         ],
+      };
+    },
+    injectHtmlTags(args) {
+      const base = plugin.injectHtmlTags?.(args) ?? {};
+      if (searchOptions.searchBarShortcut === false) return base;
+      return {
+        ...base,
+        headTags: [...[base.headTags ?? []].flat(), { tagName: 'script', innerHTML: EARLY_SHORTCUT_SCRIPT }],
       };
     },
     async postBuild(props) {

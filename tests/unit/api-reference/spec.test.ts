@@ -219,6 +219,25 @@ describe('code samples', () => {
     const samples = buildCodeSamples(revision.spec, revision.operations[0]!, '2026-01-01');
     expect(samples.map((s) => s.language)).toEqual(['curl']);
   });
+
+  it('reach Redoc as x-codeSamples, the browser fetch call of client endpoints included', async () => {
+    const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
+    const revision = model.revisions[0]!;
+    const operation = revision.operations.find((candidate) => candidate.operationId === 'create_client_event')!;
+    const samples = buildCodeSamples(revision.spec, operation, revision.revision);
+    const fetchSample = samples.find((sample) => sample.language === 'browser')!;
+    expect(fetchSample.code).toContain('company_id');
+    expect(fetchSample.code).toContain(revision.revision);
+    const slim = buildOperationSpec(revision.spec, operation, samples);
+    const codeSamples = (slim.paths![operation.path]![operation.method] as { 'x-codeSamples': unknown[] })[
+      'x-codeSamples'
+    ];
+    expect(codeSamples.map((sample) => (sample as { label: string }).label)).toEqual(
+      samples.map((sample) => sample.label),
+    );
+    // The shared spec is not changed.
+    expect(revision.spec.paths![operation.path]![operation.method]).not.toHaveProperty('x-codeSamples');
+  });
 });
 
 describe('text helpers', () => {

@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from './types';
 import type { OperationInfo } from './operations';
+import type { CodeSample } from '../samples/code-samples';
 
 function unescapePointerSegment(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -42,11 +43,26 @@ export function collectComponentRefs(spec: OpenApiDocument, start: unknown): Set
 
 /**
  * A spec holding one operation and only the components it references: what one reference
- * page hands to Redoc, so a page never ships the rest of the spec.
+ * page hands to Redoc, so a page never ships the rest of the spec. `codeSamples` become the
+ * operation's `x-codeSamples`, which Redoc shows in its samples panel beside the request payload.
  */
-export function buildOperationSpec(spec: OpenApiDocument, operation: OperationInfo): OpenApiDocument {
+export function buildOperationSpec(
+  spec: OpenApiDocument,
+  operation: OperationInfo,
+  codeSamples: CodeSample[] = [],
+): OpenApiDocument {
   const pathItem = spec.paths?.[operation.path] ?? {};
-  const operationObject = pathItem[operation.method];
+  const operationObject =
+    codeSamples.length > 0
+      ? {
+          ...(pathItem[operation.method] as object),
+          'x-codeSamples': codeSamples.map((sample) => ({
+            lang: sample.highlight,
+            label: sample.label,
+            source: sample.code,
+          })),
+        }
+      : pathItem[operation.method];
   const slimPathItem = {
     ...(pathItem.parameters ? { parameters: pathItem.parameters } : {}),
     [operation.method]: operationObject,

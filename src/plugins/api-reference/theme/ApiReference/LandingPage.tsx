@@ -3,7 +3,8 @@ import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import CodeBlock from '@theme/CodeBlock';
 import ReferenceLayout from './ReferenceLayout';
-import ArtifactDownloads from '../../../../components/CopyMarkdownButton/ArtifactDownloads';
+import ArtifactDownloads from '@site/src/components/CopyMarkdownButton/ArtifactDownloads';
+import InlineMarkdown from './InlineMarkdown';
 import styles from './reference.module.css';
 import type { LandingPageData, ReferenceSidebarData } from '../../types';
 
@@ -86,7 +87,11 @@ export default function LandingPage({
             <Link key={tag.url} to={tag.url} className={styles.tagCard}>
               <strong>{tag.name}</strong>
               <span>{tag.operationCount} operations</span>
-              {tag.description && <small>{tag.description}</small>}
+              {tag.description && (
+                <small>
+                  <InlineMarkdown text={tag.description} />
+                </small>
+              )}
             </Link>
           ))}
         </div>

@@ -3,9 +3,6 @@ import Link from '@docusaurus/Link';
 import Head from '@docusaurus/Head';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import Heading from '@theme/Heading';
-import Tabs from '@theme/Tabs';
-import TabItem from '@theme/TabItem';
-import CodeBlock from '@theme/CodeBlock';
 import clsx from 'clsx';
 import ReferenceLayout from './ReferenceLayout';
 import MethodBadge from './MethodBadge';
@@ -57,7 +54,7 @@ function OperationPageContent({
   data: OperationPageData;
   sidebar: ReferenceSidebarData;
 }): React.JSX.Element {
-  const { operation, revision, samples } = data;
+  const { operation, revision } = data;
   const auth = AUTH_LABEL[operation.auth];
   const url = `${data.basePath}/${operation.operationId}`;
   const markdownUrl = useBaseUrl(markdownTwinPath(url));
@@ -95,7 +92,6 @@ function OperationPageContent({
             {operation.deprecated && <span className="badge badge--warning">Deprecated</span>}
             <CopyLinkButton label={operation.summary} text="Copy link" />
           </p>
-          <p className={styles.lead}>{operation.firstSentence}</p>
         </header>
 
         <dl className={styles.facts} data-testid="operation-facts">
@@ -161,23 +157,13 @@ function OperationPageContent({
           )}
         </dl>
 
-        <section className={styles.samples}>
-          <Heading as="h2" id="code-samples">
-            Code samples
-          </Heading>
-          <Tabs groupId="language" queryString="lang">
-            {samples.map((sample) => (
-              <TabItem key={sample.language} value={sample.language} label={sample.label}>
-                <CodeBlock language={sample.highlight}>{sample.code}</CodeBlock>
-              </TabItem>
-            ))}
-          </Tabs>
-          <TryIt data={data} />
-        </section>
+        <TryIt data={data} />
 
-        <section className={styles.redoc} aria-label="Request and response">
+        {/* Redoc's description, parameters and responses join the left column; its samples panel (code
+            samples, request payload, response examples) is the sticky right column. */}
+        <div className={styles.redoc}>
           <RedocOperation spec={data.spec} pointer={operation.pointer} />
-        </section>
+        </div>
       </article>
     </ReferenceLayout>
   );

@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import { useColorMode } from '@docusaurus/theme-common';
 import merge from 'lodash/merge';
@@ -27,10 +27,33 @@ const DARK: RedocRawOptions = {
 
 /**
  * One operation per store: Redoc's own search index would only slow the page down (and lunr is stubbed out).
- * Spec text is untrusted: Redoc runs DOMPurify over every Markdown block it renders, on the server too
- * (the api-reference plugin gives the server bundle a DOMPurify with a jsdom window).
+ * Bodies open: the single `data` member of a JSON:API document and the level below it (`attributes`) are
+ * expanded, so the attributes and their descriptions show without a click; successful responses are open,
+ * errors stay folded; samples show the whole example. The generated code samples come before the payload,
+ * and the page's own facts already name the authentication.
  */
-const ONE_OPERATION: RedocRawOptions = { disableSearch: true, untrustedSpec: true };
+const ONE_OPERATION: RedocRawOptions = {
+  // Property names take what they need; descriptions get the rest (Redoc's default gives them 75%).
+  theme: { schema: { defaultDetailsWidth: '80%' } },
+  disableSearch: true,
+  // Spec text is untrusted: Redoc runs DOMPurify over every Markdown block it renders, on the server
+  // too (the api-reference plugin gives the server bundle a DOMPurify with a jsdom window).
+  untrustedSpec: true,
+  expandSingleSchemaField: true,
+  schemaExpansionLevel: 2,
+  expandResponses: '200,201,202,203,204,206',
+  jsonSampleExpandLevel: 'all',
+  payloadSampleIdx: 99,
+  hideSecuritySection: true,
+};
+
+/** What the page's "Expand all" / "Collapse all" control switches to. */
+const EXPANSION: Record<Exclude<Expansion, 'default'>, RedocRawOptions> = {
+  all: { schemaExpansionLevel: 'all', expandResponses: 'all', jsonSampleExpandLevel: 'all' },
+  none: { schemaExpansionLevel: 0, expandSingleSchemaField: false, expandResponses: '', jsonSampleExpandLevel: 1 },
+};
+
+type Expansion = 'default' | 'all' | 'none';
 
 interface Props {
   spec: OpenApiDocument;
@@ -53,7 +76,11 @@ export default function RedocOperation({ spec, pointer }: Props): React.JSX.Elem
     () => merge({}, base.darkThemeOptions, DARK, ONE_OPERATION),
     [base.darkThemeOptions],
   );
-  const options = isBrowser && isDark ? darkThemeOptions : lightThemeOptions;
+  const [expansion, setExpansion] = useState<Expansion>('default');
+  const options = useMemo(() => {
+    const modeOptions = isBrowser && isDark ? darkThemeOptions : lightThemeOptions;
+    return expansion === 'default' ? modeOptions : { ...modeOptions, ...EXPANSION[expansion] };
+  }, [isBrowser, isDark, darkThemeOptions, lightThemeOptions, expansion]);
 
   const store = useMemo(() => new AppStore(spec as never, undefined, options), [spec, options]);
   // Like redocusaurus's ApiOperation: stop Redoc's menu from scroll-spying and rewriting the URL hash.
@@ -67,6 +94,18 @@ export default function RedocOperation({ spec, pointer }: Props): React.JSX.Elem
         lightThemeOptions={lightThemeOptions}
         darkThemeOptions={darkThemeOptions}
       />
+      <div className="reference-expand-control">
+        {/* A button that does nothing until React runs would mislead: disabled until hydrated. */}
+        <button
+          type="button"
+          className="button button--sm button--secondary"
+          disabled={!isBrowser}
+          onClick={() => setExpansion(expansion === 'all' ? 'none' : 'all')}
+          data-testid="expand-all"
+        >
+          {expansion === 'all' ? 'Collapse all' : 'Expand all'}
+        </button>
+      </div>
       <RedocOperationView store={store} pointer={pointer} />
     </>
   );

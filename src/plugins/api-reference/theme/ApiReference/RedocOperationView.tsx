@@ -1,6 +1,6 @@
 import React from 'react';
 import { ThemeProvider } from 'styled-components';
-import { AppStore, Operation, OperationModel, Section } from 'redoc';
+import { AppStore, Operation, OperationModel, OptionsProvider, Section, StoreProvider } from 'redoc';
 
 export function findOperation(store: AppStore, pointer: string): OperationModel {
   const model = store.menu.flatItems.find(
@@ -20,12 +20,17 @@ export default function RedocOperationView({
 }): React.JSX.Element {
   const model = findOperation(store, pointer);
   return (
+    // Redoc's components read their options (expansion levels, hidden sections) from these contexts.
     <ThemeProvider theme={store.options.theme}>
-      <div className="redocusaurus redocusaurus-operation">
-        <Section id={model.id} $underlined>
-          <Operation operation={model} />
-        </Section>
-      </div>
+      <StoreProvider value={store}>
+        <OptionsProvider value={store.options}>
+          <div className="redocusaurus redocusaurus-operation">
+            <Section id={model.id} $underlined>
+              <Operation operation={model} />
+            </Section>
+          </div>
+        </OptionsProvider>
+      </StoreProvider>
     </ThemeProvider>
   );
 }

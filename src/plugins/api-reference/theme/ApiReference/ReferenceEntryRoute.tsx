@@ -153,9 +153,11 @@ export default function ReferenceEntryRoute(props: Props): React.JSX.Element {
   return (
     <>
       <EntryPage {...embedded} />
+      {/* Not typed as JSON: the build's HTML minifier re-serializes JSON scripts with their keys sorted, which
+          reorders the spec's properties and makes Redoc's hydrated markup differ from the server's. */}
       <script
         id={EMBEDDED_DATA_ID}
-        type="application/json"
+        type="text/x-reference-data"
         dangerouslySetInnerHTML={{ __html: embeddedJson(embedded) }}
       />
     </>

@@ -1,6 +1,8 @@
 import React, { type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
+import { NavbarSecondaryMenuFiller, useWindowSize } from '@docusaurus/theme-common';
+import { useNavbarMobileSidebar } from '@docusaurus/theme-common/internal';
 import ReferenceSidebar from './ReferenceSidebar';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData } from '../../types';
@@ -17,6 +19,18 @@ interface Props {
   children: ReactNode;
 }
 
+/** The reference sidebar inside the navbar's mobile drawer, as the docs sidebar is: a link closes the drawer. */
+function ReferenceSidebarMobile({
+  sidebar,
+  activeUrl,
+}: {
+  sidebar: ReferenceSidebarData;
+  activeUrl: string;
+}): React.JSX.Element {
+  const mobileSidebar = useNavbarMobileSidebar();
+  return <ReferenceSidebar sidebar={sidebar} activeUrl={activeUrl} onNavigate={() => mobileSidebar.toggle()} />;
+}
+
 export default function ReferenceLayout({
   title,
   description,
@@ -27,6 +41,8 @@ export default function ReferenceLayout({
   latestUrl,
   children,
 }: Props): React.JSX.Element {
+  // Below 997 px the sidebar column is hidden (it stays in the HTML) and the drawer lists it instead.
+  const isMobile = useWindowSize() === 'mobile';
   return (
     <Layout
       // Older revisions name their revision, so that each page's title (and link-unfurl card) is unique.
@@ -34,6 +50,7 @@ export default function ReferenceLayout({
       description={description}
       wrapperClassName="api-reference-page"
     >
+      {isMobile && <NavbarSecondaryMenuFiller component={ReferenceSidebarMobile} props={{ sidebar, activeUrl }} />}
       <div className={styles.layout}>
         <aside className={styles.sidebarColumn}>
           <ReferenceSidebar sidebar={sidebar} activeUrl={activeUrl} />

@@ -8,16 +8,23 @@ import type { ReferenceSidebarData } from '../../types';
 export default function ReferenceSidebar({
   sidebar,
   activeUrl,
+  onNavigate,
 }: {
   sidebar: ReferenceSidebarData;
   activeUrl: string;
+  /** Called when a link is followed (the mobile drawer closes itself). */
+  onNavigate?: () => void;
 }): React.JSX.Element {
   return (
     <nav className={styles.sidebar} aria-label="API reference">
-      <Link className={clsx(styles.sidebarHome, activeUrl === sidebar.basePath && styles.active)} to={sidebar.basePath}>
+      <Link
+        className={clsx(styles.sidebarHome, activeUrl === sidebar.basePath && styles.active)}
+        to={sidebar.basePath}
+        onClick={onNavigate}
+      >
         Reference overview
       </Link>
-      <Link className={styles.sidebarHome} to="/reference/changelog">
+      <Link className={styles.sidebarHome} to="/reference/changelog" onClick={onNavigate}>
         Changelog
       </Link>
       {sidebar.tags.map((tag) => {
@@ -31,6 +38,7 @@ export default function ReferenceSidebar({
                   to={tag.url}
                   className={clsx(styles.sidebarLink, activeUrl === tag.url && styles.active)}
                   aria-current={activeUrl === tag.url ? 'page' : undefined}
+                  onClick={onNavigate}
                 >
                   {tag.name} overview
                 </Link>
@@ -41,6 +49,7 @@ export default function ReferenceSidebar({
                     to={operation.url}
                     className={clsx(styles.sidebarLink, operation.url === activeUrl && styles.active)}
                     aria-current={operation.url === activeUrl ? 'page' : undefined}
+                    onClick={onNavigate}
                   >
                     <MethodBadge method={operation.method} className={styles.sidebarMethod} />
                     <span className={clsx(operation.deprecated && styles.deprecatedText)}>{operation.summary}</span>

@@ -4,6 +4,7 @@ import Heading from '@theme/Heading';
 import ReferenceLayout from './ReferenceLayout';
 import ArtifactDownloads from '../../../../components/CopyMarkdownButton/ArtifactDownloads';
 import MethodBadge from './MethodBadge';
+import InlineMarkdown from './InlineMarkdown';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData, TagPageData } from '../../types';
 
@@ -19,7 +20,7 @@ export default function TagPage({
   return (
     <ReferenceLayout
       title={`${data.name} API`}
-      description={description.split(/(?<=[.!?])\s/)[0] ?? description}
+      description={(description.split(/(?<=[.!?])\s/)[0] ?? description).replace(/`/g, '')}
       sidebar={sidebar}
       activeUrl={url}
       revision={data.revision}
@@ -31,7 +32,11 @@ export default function TagPage({
           <Link to={data.basePath}>API reference</Link> / {data.name}
         </p>
         <Heading as="h1">{data.name}</Heading>
-        {data.description && <p className={styles.lead}>{data.description}</p>}
+        {data.description && (
+          <p className={styles.lead}>
+            <InlineMarkdown text={data.description} />
+          </p>
+        )}
         <ArtifactDownloads revision={data.revision} compact />
         <table className={styles.operationTable}>
           <thead>
