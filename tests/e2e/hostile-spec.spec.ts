@@ -96,9 +96,16 @@ for (const pagePath of PAGES) {
     expect(await pwned(page)).toBeUndefined();
     expect(ran).toEqual([]);
     // Nothing that could run script or load a document survives in the content.
-    expect(
-      await page.locator('main script, main iframe, main object, main embed, main form, main svg [onload]').count(),
-    ).toBe(0);
+    // (The Try it panel, opened by the clicks above, is the page's own form.)
+    const live = await page
+      .locator('main script, main iframe, main object, main embed, main form, main svg [onload]')
+      .evaluateAll((elements) =>
+        elements
+          .filter((element) => !element.closest('[data-testid="try-it"]'))
+          .filter((element) => !(element.tagName === 'SCRIPT' && (element as HTMLScriptElement).type.includes('json')))
+          .map((element) => element.outerHTML.slice(0, 120)),
+      );
+    expect(live).toEqual([]);
     const hrefs = await page
       .locator('main a[href]')
       .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).protocol));

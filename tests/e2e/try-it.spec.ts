@@ -237,7 +237,7 @@ test('without JavaScript the page keeps its static samples and the panel offers 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/reference/get_profiles');
-  await expect(page.locator('section:has(> #code-samples) pre').first()).toContainText('curl --request GET');
+  await expect(page.locator('.redocusaurus-operation pre').first()).toContainText('curl --request GET');
   const panel = page.getByTestId('try-it');
   await expect(panel.locator('input, select, textarea, form, button')).toHaveCount(0);
   await panel.locator('summary').click();

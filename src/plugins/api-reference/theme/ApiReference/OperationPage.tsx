@@ -157,13 +157,14 @@ function OperationPageContent({
           )}
         </dl>
 
-        <TryIt data={data} />
-
         {/* Redoc's description, parameters and responses join the left column; its samples panel (code
             samples, request payload, response examples) is the sticky right column. */}
+        {/* Links to #code-samples (pasted before the samples moved into Redoc's panel) land on the panel. */}
+        <span id="code-samples" className={clsx('anchor', styles.samplesAnchor)} />
         <div className={styles.redoc}>
           <RedocOperation spec={data.spec} pointer={operation.pointer} />
         </div>
+        <TryIt data={data} />
       </article>
     </ReferenceLayout>
   );
