@@ -16,7 +16,7 @@ import { dump, load } from 'js-yaml';
 import { loadLintConfig, loadSpec } from '../src/plugins/api-reference/spec/load';
 import { listOperations } from '../src/plugins/api-reference/spec/operations';
 import { discoverRevisions, REVISION_PATTERN } from '../src/plugins/api-reference/spec/revisions';
-import { revisionBasePath } from '../src/plugins/api-reference/spec';
+import { revisionBasePath } from '../src/plugins/api-reference/routes';
 import {
   buildChangelog,
   summarizeChangelog,

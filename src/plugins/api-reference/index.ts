@@ -3,14 +3,14 @@ import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import logger from '@docusaurus/logger';
 import { normalizeUrl } from '@docusaurus/utils';
-import { loadReferenceModel, operationUrl, type ReferenceModel, type RevisionModel } from './spec';
+import { loadReferenceModel, type ReferenceModel, type RevisionModel } from './spec';
+import { entryDataPath, foldedRoutePath, operationUrl, referencePageUrl, sidebarDataPath, tagUrl } from './routes';
 import { buildOperationSpec } from './spec/mini-spec';
 import { buildCodeSamples } from './samples/code-samples';
 import { sdkReleases } from './samples/sdk-manifest';
 import { formatProblem, SpecError } from './spec/errors';
 import { generateSiteArtifacts } from './artifacts';
 import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from './types';
-import { entryDataPath, foldedRoutePath, sidebarDataPath } from './entry-data';
 import { GENERATED_ROUTE_MODULES, writeBrowserRouteFiles, type CollapsedRouteGroup } from './client-routes';
 import { addChangelogRoutes } from './changelog/routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
@@ -58,7 +58,7 @@ function sidebarData(revision: RevisionModel): ReferenceSidebarData {
     basePath: revision.basePath,
     tags: revision.tags.map((tag) => ({
       name: tag.name,
-      url: `${revision.basePath}/${tag.slug}`,
+      url: tagUrl(revision.basePath, tag.slug),
       operations: tag.operations.map((operation) => ({
         operationId: operation.operationId,
         summary: operation.summary,
@@ -201,7 +201,7 @@ export default function apiReferencePlugin(
         foldedRoutes.push(folded);
         const addEntryRoute = async (slug: string, entry: ReferenceEntryData) => {
           const dataPath = await createData(`${entry.kind}-${revision.revision}-${slug}.json`, JSON.stringify(entry));
-          const url = slug ? `${revision.basePath}/${slug}` : revision.basePath;
+          const url = referencePageUrl(revision.basePath, slug);
           addRoute({
             path: url,
             component: ENTRY_COMPONENT,
@@ -222,7 +222,7 @@ export default function apiReferencePlugin(
             basePath: revision.basePath,
             server,
             operation,
-            tagUrl: `${revision.basePath}/${revision.tags.find((tag) => tag.name === operation.tag)?.slug ?? ''}`,
+            tagUrl: tagUrl(revision.basePath, revision.tags.find((tag) => tag.name === operation.tag)?.slug ?? ''),
             spec: buildOperationSpec(
               revision.spec,
               operation,
@@ -269,7 +269,7 @@ export default function apiReferencePlugin(
           operationCount: revision.operations.length,
           tags: revision.tags.map((tag) => ({
             name: tag.name,
-            url: `${revision.basePath}/${tag.slug}`,
+            url: tagUrl(revision.basePath, tag.slug),
             description: tag.description,
             operationCount: tag.operations.length,
           })),

@@ -1,3 +1,5 @@
+import { withoutBaseUrl } from '../../plugins/api-reference/routes';
+
 /**
  * Which social card (og:image) and fallback description each section of the portal uses.
  * Pages that set their own image (front matter `image`) or description keep theirs.
@@ -54,9 +56,7 @@ const PAGE_OVERRIDES: Record<string, { title: string; description: string }> = {
 
 /** Strips `baseUrl` and a trailing slash (or `.html`), so `/portal/docs/x/` becomes `/docs/x`. */
 export function sitePath(pathname: string, baseUrl = '/'): string {
-  let path = pathname;
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  if (base !== '/' && path.startsWith(base)) path = `/${path.slice(base.length)}`;
+  let path = withoutBaseUrl(pathname, baseUrl);
   path = path.replace(/\.html$/, '').replace(/\/+$/, '');
   return path === '' ? '/' : path;
 }

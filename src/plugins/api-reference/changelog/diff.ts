@@ -10,6 +10,7 @@
  */
 import type { OpenApiDocument, OperationObject } from '../spec/types';
 import type { OperationInfo } from '../spec/operations';
+import { CHANGELOG_BASE, CHANGELOG_SEGMENT, changelogUrl } from '../routes';
 
 export type ChangeKind =
   | 'operation-added'
@@ -60,13 +61,6 @@ export interface ChangelogRevision {
   basePath: string;
   spec: OpenApiDocument;
   operations: OperationInfo[];
-}
-
-export const CHANGELOG_SEGMENT = 'changelog';
-export const CHANGELOG_BASE = `/reference/${CHANGELOG_SEGMENT}`;
-
-export function changelogUrl(revision?: string): string {
-  return revision ? `${CHANGELOG_BASE}/${revision}` : CHANGELOG_BASE;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,24 +3,16 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadContext, PluginContentLoadedActions } from '@docusaurus/types';
 import type { ReferenceModel } from '../spec';
-import {
-  CHANGELOG_BASE,
-  buildChangelog,
-  changelogRouteConflicts,
-  changelogUrl,
-  renderAtomFeed,
-  renderRssFeed,
-  type RevisionChangelog,
-} from './diff';
+import { CHANGELOG_BASE, CHANGELOG_FEEDS, changelogUrl } from '../routes';
+import { buildChangelog, changelogRouteConflicts, renderAtomFeed, renderRssFeed, type RevisionChangelog } from './diff';
 import { SpecError } from '../spec/errors';
-import type { ChangelogEntrySummary, ChangelogFeeds, ChangelogOverviewData, ChangelogRevisionData } from './types';
+import type { ChangelogEntrySummary, ChangelogOverviewData, ChangelogRevisionData } from './types';
 
 const COMPONENTS = {
   overview: '@theme/ApiChangelog/ChangelogOverviewPage',
   revision: '@theme/ApiChangelog/ChangelogRevisionPage',
 };
 
-export const FEEDS: ChangelogFeeds = { rss: `${CHANGELOG_BASE}/feed.xml`, atom: `${CHANGELOG_BASE}/atom.xml` };
 const HIGHLIGHTS = 12;
 
 /** Writes `content` unless the file already holds it, so the dev server does not reload for nothing. */
@@ -73,7 +65,7 @@ export async function addChangelogRoutes(
         more: changelog.changes.length - Math.min(highlights.length, HIGHLIGHTS),
       };
     }),
-    feeds: FEEDS,
+    feeds: CHANGELOG_FEEDS,
   };
   addRoute({
     path: CHANGELOG_BASE,
@@ -83,7 +75,7 @@ export async function addChangelogRoutes(
   });
 
   for (const changelog of changelogs) {
-    const data: ChangelogRevisionData = { entries, changelog, feeds: FEEDS };
+    const data: ChangelogRevisionData = { entries, changelog, feeds: CHANGELOG_FEEDS };
     addRoute({
       path: changelogUrl(changelog.revision),
       component: COMPONENTS.revision,
@@ -98,7 +90,7 @@ export async function addChangelogRoutes(
   const site = { siteUrl, title: context.siteConfig.title };
   const feedDir = path.join(context.siteDir, 'generated', 'feeds');
   await Promise.all([
-    writeIfChanged(path.join(feedDir, FEEDS.rss), renderRssFeed(changelogs, site)),
-    writeIfChanged(path.join(feedDir, FEEDS.atom), renderAtomFeed(changelogs, site)),
+    writeIfChanged(path.join(feedDir, CHANGELOG_FEEDS.rss), renderRssFeed(changelogs, site)),
+    writeIfChanged(path.join(feedDir, CHANGELOG_FEEDS.atom), renderAtomFeed(changelogs, site)),
   ]);
 }

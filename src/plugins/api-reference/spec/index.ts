@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { discoverRevisions, revisionPathSegment } from './revisions';
+import { discoverRevisions } from './revisions';
+import { revisionBasePath } from '../routes';
 import { loadLintConfig, loadSpec } from './load';
 import { groupByTag, listOperations, type OperationInfo, type TagGroup } from './operations';
 import type { SpecProblemLocation } from './errors';
@@ -22,17 +23,6 @@ export interface RevisionModel {
 export interface ReferenceModel {
   latest: string;
   revisions: RevisionModel[];
-}
-
-export const REFERENCE_BASE = '/reference';
-
-export function revisionBasePath(revision: string, latest: string): string {
-  const segment = revisionPathSegment(revision, latest);
-  return segment ? `${REFERENCE_BASE}/${segment}` : REFERENCE_BASE;
-}
-
-export function operationUrl(basePath: string, operationId: string): string {
-  return `${basePath}/${operationId}`;
 }
 
 /** Parses, lints and bundles every revision under `specsDir` once. Throws SpecError on bad input. */

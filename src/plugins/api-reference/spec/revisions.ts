@@ -29,8 +29,3 @@ export function discoverRevisions(specsDir: string): RevisionSource[] {
   }
   return revisions;
 }
-
-/** URL segment of a revision's reference pages; the latest revision has none. */
-export function revisionPathSegment(revision: string, latest: string): string {
-  return revision === latest ? '' : `v${revision}`;
-}

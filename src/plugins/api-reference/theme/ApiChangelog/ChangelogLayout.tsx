@@ -7,6 +7,7 @@ import Layout from '@theme/Layout';
 import layout from '../ApiReference/reference.module.css';
 import styles from './changelog.module.css';
 import type { ChangelogEntrySummary, ChangelogFeeds } from '../../changelog/types';
+import { REFERENCE_BASE, changelogUrl } from '../../routes';
 
 export function FeedLinks({ feeds }: { feeds: ChangelogFeeds }): React.JSX.Element {
   // Plain links: the feeds are static files, not routes.
@@ -46,14 +47,14 @@ export default function ChangelogLayout({
           <nav className={styles.nav} aria-label="API changelog">
             <ul>
               <li>
-                <Link className={styles.navLink} to="/reference">
+                <Link className={styles.navLink} to={REFERENCE_BASE}>
                   API reference
                 </Link>
               </li>
               <li>
                 <Link
-                  className={clsx(styles.navLink, activeUrl === '/reference/changelog' && styles.navActive)}
-                  to="/reference/changelog"
+                  className={clsx(styles.navLink, activeUrl === changelogUrl() && styles.navActive)}
+                  to={changelogUrl()}
                 >
                   Changelog overview
                 </Link>

@@ -6,6 +6,7 @@ import ChangeList from './ChangeList';
 import Counts from './Counts';
 import styles from './changelog.module.css';
 import type { ChangelogOverviewData } from '../../changelog/types';
+import { changelogUrl } from '../../routes';
 
 export default function ChangelogOverviewPage({ data }: { data: ChangelogOverviewData }): React.JSX.Element {
   return (
@@ -14,7 +15,7 @@ export default function ChangelogOverviewPage({ data }: { data: ChangelogOvervie
       description="What changed in each revision of the API: operations, parameters and fields added, removed or changed, breaking changes first."
       entries={data.entries}
       feeds={data.feeds}
-      activeUrl="/reference/changelog"
+      activeUrl={changelogUrl()}
     >
       <article>
         <Heading as="h1">API changelog</Heading>
@@ -34,7 +35,7 @@ export default function ChangelogOverviewPage({ data }: { data: ChangelogOvervie
             {entry.previous ? (
               <>
                 <p>
-                  Compared with <Link to={`/reference/changelog/${entry.previous}`}>{entry.previous}</Link>.
+                  Compared with <Link to={changelogUrl(entry.previous)}>{entry.previous}</Link>.
                 </p>
                 <Counts counts={entry.counts} />
                 {entry.highlights.length > 0 && <ChangeList changes={entry.highlights} />}

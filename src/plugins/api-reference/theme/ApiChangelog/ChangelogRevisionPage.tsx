@@ -6,6 +6,7 @@ import ChangeList, { KIND_LABELS } from './ChangeList';
 import Counts from './Counts';
 import { RevisionTargetsProvider } from '../ApiRevisionSwitcher/context';
 import type { ApiChange, ChangelogRevisionData } from '../../changelog/types';
+import { changelogUrl } from '../../routes';
 
 function groupByKind(changes: readonly ApiChange[]): [ApiChange['kind'], ApiChange[]][] {
   const groups = new Map<ApiChange['kind'], ApiChange[]>();
@@ -39,14 +40,14 @@ export default function ChangelogRevisionPage({ data }: { data: ChangelogRevisio
       >
         <article data-revision={changelog.revision}>
           <p>
-            <Link to="/reference/changelog">API changelog</Link> / {changelog.revision}
+            <Link to={changelogUrl()}>API changelog</Link> / {changelog.revision}
           </p>
           <Heading as="h1">Revision {changelog.revision}</Heading>
           {changelog.previous ? (
             <>
               <p>
-                Changes since <Link to={`/reference/changelog/${changelog.previous}`}>{changelog.previous}</Link>, read
-                from the two specifications. Each entry links the operation&apos;s page in{' '}
+                Changes since <Link to={changelogUrl(changelog.previous)}>{changelog.previous}</Link>, read from the two
+                specifications. Each entry links the operation&apos;s page in{' '}
                 <Link to={entry.referenceUrl}>revision {changelog.revision}</Link> (removed operations link the page in{' '}
                 {changelog.previous}).
               </p>

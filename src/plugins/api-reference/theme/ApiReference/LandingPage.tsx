@@ -7,6 +7,7 @@ import ArtifactDownloads from '@site/src/components/CopyMarkdownButton/ArtifactD
 import InlineMarkdown from './InlineMarkdown';
 import styles from './reference.module.css';
 import type { LandingPageData, ReferenceSidebarData } from '../../types';
+import { REFERENCE_BASE, changelogUrl } from '../../routes';
 
 export default function LandingPage({
   data,
@@ -23,7 +24,7 @@ export default function LandingPage({
       activeUrl={data.basePath}
       revision={data.revision}
       isLatest={data.isLatest}
-      latestUrl="/reference"
+      latestUrl={REFERENCE_BASE}
     >
       <article>
         <Heading as="h1">API reference</Heading>
@@ -75,8 +76,8 @@ export default function LandingPage({
           ))}
         </ul>
         <p>
-          The <Link to="/reference/changelog">API changelog</Link> lists what changed from one revision to the next,
-          breaking changes first, and has RSS and Atom feeds.
+          The <Link to={changelogUrl()}>API changelog</Link> lists what changed from one revision to the next, breaking
+          changes first, and has RSS and Atom feeds.
         </p>
 
         <Heading as="h2" id="resources">

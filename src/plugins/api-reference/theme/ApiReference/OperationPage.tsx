@@ -14,6 +14,7 @@ import { markdownTwinPath } from '../../artifacts/paths';
 import CopyLinkButton from '../../../../theme/Heading/CopyLinkButton';
 import styles from './reference.module.css';
 import type { OperationPageData, ReferenceSidebarData } from '../../types';
+import { operationUrl } from '../../routes';
 
 const AUTH_LABEL = {
   private: {
@@ -35,7 +36,7 @@ export default function OperationPage(props: {
   sidebar: ReferenceSidebarData;
 }): React.JSX.Element {
   const { data } = props;
-  const url = `${data.basePath}/${data.operation.operationId}`;
+  const url = operationUrl(data.basePath, data.operation.operationId);
   const urls = Object.fromEntries([
     [data.revision, url],
     ...data.otherRevisions.map((other) => [other.revision, other.url] as const),
@@ -56,7 +57,7 @@ function OperationPageContent({
 }): React.JSX.Element {
   const { operation, revision } = data;
   const auth = AUTH_LABEL[operation.auth];
-  const url = `${data.basePath}/${operation.operationId}`;
+  const url = operationUrl(data.basePath, operation.operationId);
   const markdownUrl = useBaseUrl(markdownTwinPath(url));
   const latestUrl = data.otherRevisions.find((other) => other.isLatest)?.url;
   const otherRevisions = data.otherRevisions.filter((other) => other.url);

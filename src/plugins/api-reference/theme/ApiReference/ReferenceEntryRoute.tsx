@@ -9,7 +9,8 @@ import NotFound from '@theme/NotFound';
 import OperationPage from './OperationPage';
 import TagPage from './TagPage';
 import LandingPage from './LandingPage';
-import { entryDataPath, entrySlug, sidebarDataPath } from '../../entry-data';
+import { entrySlug } from '../../entry-data';
+import { entryDataPath, sidebarDataPath, withoutBaseUrl } from '../../routes';
 import type { ApiReferenceGlobalData, ReferenceEntryData, ReferenceSidebarData } from '../../types';
 
 /**
@@ -88,9 +89,7 @@ function useEntry({ data, sidebar, match }: Props): State {
   const { siteConfig } = useDocusaurusContext();
   // The folded route's path, e.g. `/repo/reference/v2026-04-15/:slug?`, without the site's base URL.
   const routeBase = match.path.replace(/\/:slug\?$/, '');
-  const basePath = routeBase.startsWith(siteConfig.baseUrl)
-    ? `/${routeBase.slice(siteConfig.baseUrl.length)}`
-    : routeBase;
+  const basePath = withoutBaseUrl(routeBase, siteConfig.baseUrl);
   const revision = data?.revision ?? revisions.find((candidate) => candidate.basePath === basePath)?.revision ?? latest;
   const path = entryDataPath(revision, data ? entrySlug(data) : (match.params.slug ?? ''));
   const entryUrl = useBaseUrl(`/${path}`);

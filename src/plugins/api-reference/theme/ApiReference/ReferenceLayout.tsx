@@ -6,6 +6,7 @@ import { useNavbarMobileSidebar } from '@docusaurus/theme-common/internal';
 import ReferenceSidebar from './ReferenceSidebar';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData } from '../../types';
+import { REFERENCE_BASE } from '../../routes';
 
 interface Props {
   title: string;
@@ -64,7 +65,7 @@ export default function ReferenceLayout({
               ) : (
                 <>
                   This operation no longer exists in the latest revision; see the{' '}
-                  <Link to="/reference">latest reference</Link>
+                  <Link to={REFERENCE_BASE}>latest reference</Link>
                 </>
               )}
               .

@@ -4,6 +4,7 @@ import clsx from 'clsx';
 import MethodBadge from './MethodBadge';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData } from '../../types';
+import { changelogUrl } from '../../routes';
 
 export default function ReferenceSidebar({
   sidebar,
@@ -24,7 +25,7 @@ export default function ReferenceSidebar({
       >
         Reference overview
       </Link>
-      <Link className={styles.sidebarHome} to="/reference/changelog" onClick={onNavigate}>
+      <Link className={styles.sidebarHome} to={changelogUrl()} onClick={onNavigate}>
         Changelog
       </Link>
       {sidebar.tags.map((tag) => {

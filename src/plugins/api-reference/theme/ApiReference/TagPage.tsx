@@ -7,6 +7,7 @@ import MethodBadge from './MethodBadge';
 import InlineMarkdown from './InlineMarkdown';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData, TagPageData } from '../../types';
+import { REFERENCE_BASE, tagUrl } from '../../routes';
 
 export default function TagPage({
   data,
@@ -15,7 +16,7 @@ export default function TagPage({
   data: TagPageData;
   sidebar: ReferenceSidebarData;
 }): React.JSX.Element {
-  const url = `${data.basePath}/${data.slug}`;
+  const url = tagUrl(data.basePath, data.slug);
   const description = data.description || `${data.operations.length} operations of the ${data.name} API.`;
   return (
     <ReferenceLayout
@@ -25,7 +26,7 @@ export default function TagPage({
       activeUrl={url}
       revision={data.revision}
       isLatest={data.isLatest}
-      latestUrl={data.isLatest ? null : `/reference/${data.slug}`}
+      latestUrl={data.isLatest ? null : tagUrl(REFERENCE_BASE, data.slug)}
     >
       <article>
         <p className={styles.breadcrumb}>

@@ -6,6 +6,7 @@ import DropdownNavbarItem, { type Props as DropdownProps } from '@theme/NavbarIt
 import type { ApiReferenceGlobalData } from '../../types';
 import { useRevisionTargets } from './context';
 import { revisionOfPath, switcherItems } from './targets';
+import { withoutBaseUrl } from '../../routes';
 
 type Props = Omit<DropdownProps, 'items' | 'label'>;
 
@@ -21,7 +22,7 @@ export default function RevisionSwitcher(props: Props): React.JSX.Element | null
   const { siteConfig } = useDocusaurusContext();
   if (!data || data.revisions.length === 0) return null;
 
-  const sitePath = pathname.startsWith(siteConfig.baseUrl) ? `/${pathname.slice(siteConfig.baseUrl.length)}` : pathname;
+  const sitePath = withoutBaseUrl(pathname, siteConfig.baseUrl);
   const current = targets?.revision ?? revisionOfPath(sitePath, data.revisions, data.latest);
   const items = switcherItems(data.revisions, current, targets).map((item) => ({
     label: item.fallback ? `${item.label} (overview)` : item.label,

@@ -1,0 +1,80 @@
+/**
+ * Every URL of the API reference: landing, tag and operation pages of each revision, the changelog
+ * and its feeds, the page data the browser fetches, and (re-exported) the downloadable artifacts and
+ * Markdown twins. Paths are site-relative, without the site's baseUrl: `withBaseUrl` and
+ * `withoutBaseUrl` convert. Pure string functions: the plugin (Node) and the theme (browser) share them.
+ */
+
+export {
+  LATEST_ALIAS,
+  LLMS_FULL_TXT_PATH,
+  LLMS_TXT_PATH,
+  downloadFileNames,
+  markdownTwinPath,
+  postmanPaths,
+  specDownloadPaths,
+} from './artifacts/paths';
+
+export const REFERENCE_BASE = '/reference';
+
+/** URL segment of a revision's reference pages; the latest revision has none. */
+export function revisionPathSegment(revision: string, latest: string): string {
+  return revision === latest ? '' : `v${revision}`;
+}
+
+/** A revision's landing page: `/reference` for the latest, `/reference/v2026-04-15` for an older one. */
+export function revisionBasePath(revision: string, latest: string): string {
+  const segment = revisionPathSegment(revision, latest);
+  return segment ? `${REFERENCE_BASE}/${segment}` : REFERENCE_BASE;
+}
+
+/** A landing (no slug), tag or operation page of the revision whose landing page is `basePath`. */
+export function referencePageUrl(basePath: string, slug?: string): string {
+  return slug ? `${basePath}/${slug}` : basePath;
+}
+
+export function operationUrl(basePath: string, operationId: string): string {
+  return referencePageUrl(basePath, operationId);
+}
+
+export function tagUrl(basePath: string, tagSlug: string): string {
+  return referencePageUrl(basePath, tagSlug);
+}
+
+export const CHANGELOG_SEGMENT = 'changelog';
+export const CHANGELOG_BASE = `${REFERENCE_BASE}/${CHANGELOG_SEGMENT}`;
+
+/** The changelog overview, or one revision's entry. */
+export function changelogUrl(revision?: string): string {
+  return revision ? `${CHANGELOG_BASE}/${revision}` : CHANGELOG_BASE;
+}
+
+export const CHANGELOG_FEEDS = { rss: `${CHANGELOG_BASE}/feed.xml`, atom: `${CHANGELOG_BASE}/atom.xml` } as const;
+
+/** The data of one landing (empty slug), tag or operation page, fetched on client-side navigation. */
+export function entryDataPath(revision: string, slug: string): string {
+  return slug ? `reference-data/${revision}/pages/${slug}.json` : `reference-data/${revision}/landing.json`;
+}
+
+export function sidebarDataPath(revision: string): string {
+  return `reference-data/${revision}/sidebar.json`;
+}
+
+/** The one browser route that stands for every landing, tag and operation page of a revision. */
+export function foldedRoutePath(basePath: string): string {
+  return `${basePath}/:slug?`;
+}
+
+/** `/portal/reference/x` → `/reference/x` under the baseUrl `/portal/`; other paths unchanged. */
+export function withoutBaseUrl(pathname: string, baseUrl: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  if (base === '/') return pathname;
+  if (pathname === base.slice(0, -1)) return '/';
+  return pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname;
+}
+
+/** `/reference/x` → `/portal/reference/x` under the baseUrl `/portal/`. */
+export function withBaseUrl(path: string, baseUrl: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl;
+  return `${base}${path.startsWith('/') ? path : `/${path}`}`;
+}
