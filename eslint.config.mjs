@@ -26,6 +26,27 @@ export default tseslint.config(
     },
   },
   {
+    // The reference's theme runs in the browser: it may import the plugin's pure modules (types, routes,
+    // openapi, samples, artifacts/paths, entry-data, changelog/types) but nothing that needs Node or the spec pipeline.
+    files: ['src/plugins/api-reference/theme/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'Theme code runs in the browser.' },
+            { group: ['@redocly/openapi-core', '@docusaurus/logger'], message: 'Node-only package.' },
+            {
+              regex:
+                '(^|/)(spec(/(index|load|revisions|sanitize))?|artifacts(/index)?|changelog/(routes|diff)|api-reference(/index)?)$|^\\.\\./\\.\\./index$',
+              message: 'Plugin modules that run in Node: import types, routes, openapi or samples instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Docusaurus theme components load Prism components with require().
     files: ['src/theme/prism-include-languages.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

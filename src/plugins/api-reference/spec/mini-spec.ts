@@ -1,22 +1,7 @@
 import type { OpenApiDocument } from './types';
 import type { OperationInfo } from './operations';
 import type { CodeSample } from '../samples/code-samples';
-
-function unescapePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function resolvePointer(root: unknown, pointer: string): unknown {
-  return pointer
-    .replace(/^#\/?/, '')
-    .split('/')
-    .filter(Boolean)
-    .map(unescapePointerSegment)
-    .reduce<unknown>(
-      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-      root,
-    );
-}
+import { resolvePointer, unescapePointerSegment } from '../openapi';
 
 /** Every `#/components/...` ref reachable from `start`, followed transitively. */
 export function collectComponentRefs(spec: OpenApiDocument, start: unknown): Set<string> {

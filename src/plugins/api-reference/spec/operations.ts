@@ -1,5 +1,6 @@
 import { SpecError, formatProblem, type SpecProblemLocation } from './errors';
 import type { OpenApiDocument, OperationObject } from './types';
+import { escapePointerSegment } from '../openapi';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -20,10 +21,6 @@ export interface OperationInfo {
   pointer: string;
   rateLimit?: { burst?: string; steady?: string };
   scopes: string[];
-}
-
-export function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function tagSlug(tag: string): string {

@@ -523,6 +523,14 @@ function Field({
   );
 }
 
+function enumOptions(values: readonly unknown[]): React.ReactNode {
+  return values.map((option) => (
+    <option key={String(option)} value={String(option)}>
+      {String(option)}
+    </option>
+  ));
+}
+
 function ParameterField({
   id,
   parameter,
@@ -560,11 +568,7 @@ function ParameterField({
         {(!parameter.required || value === '') && (
           <option value="">{parameter.required ? 'Choose…' : '(not set)'}</option>
         )}
-        {enumValues.map((option) => (
-          <option key={String(option)} value={String(option)}>
-            {String(option)}
-          </option>
-        ))}
+        {enumOptions(enumValues)}
       </select>
     );
   } else if (itemEnum) {
@@ -583,11 +587,7 @@ function ParameterField({
           )
         }
       >
-        {itemEnum.map((option) => (
-          <option key={String(option)} value={String(option)}>
-            {String(option)}
-          </option>
-        ))}
+        {enumOptions(itemEnum)}
       </select>
     );
   } else {

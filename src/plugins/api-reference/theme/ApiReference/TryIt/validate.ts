@@ -5,8 +5,8 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { resolveRef } from '../../../openapi';
-import { escapePointerSegment, type OperationInfo } from '../../../spec/operations';
+import { escapePointerSegment, resolveRef } from '../../../openapi';
+import type { OperationInfo } from '../../../spec/operations';
 import type { OpenApiDocument } from '../../../spec/types';
 import { operationObject, type FormParameter } from './model';
 
