@@ -17,6 +17,18 @@ export {
 
 export const REFERENCE_BASE = '/reference';
 
+/** A beta revision's folder and name: the date of the stable revision it previews, then `.pre`. */
+export const BETA_SUFFIX = '.pre';
+
+export function isBetaRevision(revision: string): boolean {
+  return revision.endsWith(BETA_SUFFIX);
+}
+
+/** The stable revision a beta previews (`2026-07-15.pre` → `2026-07-15`); a stable revision itself. */
+export function stableDateOf(revision: string): string {
+  return isBetaRevision(revision) ? revision.slice(0, -BETA_SUFFIX.length) : revision;
+}
+
 /** URL segment of a revision's reference pages; the latest revision has none. */
 export function revisionPathSegment(revision: string, latest: string): string {
   return revision === latest ? '' : `v${revision}`;

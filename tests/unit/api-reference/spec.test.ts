@@ -34,6 +34,28 @@ describe('revisions', () => {
     expect(discoverRevisions(dir).map((r) => r.revision)).toEqual(['2026-03-01', '2026-01-01']);
   });
 
+  it('lists beta revisions (YYYY-MM-DD.pre) after every stable one, so a beta is never the default', () => {
+    const dir = makeSpecsDir({
+      '2026-01-01/openapi.yaml': GOOD,
+      '2026-03-01.pre/openapi.yaml': GOOD,
+      '2026-02-01/openapi.yaml': GOOD,
+      '2026-01-01.pre/openapi.yaml': GOOD,
+    });
+    expect(discoverRevisions(dir).map((r) => r.revision)).toEqual([
+      '2026-02-01',
+      '2026-01-01',
+      '2026-03-01.pre',
+      '2026-01-01.pre',
+    ]);
+  });
+
+  it('refuses a folder that starts like a revision but is not one, and a set of betas only', () => {
+    const misnamed = makeSpecsDir({ '2026-01-01/openapi.yaml': GOOD, '2026-02-01-beta/openapi.yaml': GOOD });
+    expect(() => discoverRevisions(misnamed)).toThrow(/2026-02-01-beta is not a revision name: expected YYYY-MM-DD/);
+    const betaOnly = makeSpecsDir({ '2026-02-01.pre/openapi.yaml': GOOD });
+    expect(() => discoverRevisions(betaOnly)).toThrow(/beta is never the default/);
+  });
+
   it('follows a revision folder that is a symlink, and ignores a dated file', () => {
     const elsewhere = makeSpecsDir({ '2026-05-01/openapi.yaml': GOOD });
     const dir = makeSpecsDir({ '2026-01-01/openapi.yaml': GOOD, '2026-02-01': 'not a folder' });

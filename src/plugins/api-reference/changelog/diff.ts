@@ -10,7 +10,7 @@
  */
 import type { OpenApiDocument, OperationObject } from '../spec/types';
 import type { OperationInfo } from '../spec/operations';
-import { CHANGELOG_BASE, CHANGELOG_SEGMENT, changelogUrl } from '../routes';
+import { CHANGELOG_BASE, CHANGELOG_SEGMENT, changelogUrl, isBetaRevision, stableDateOf } from '../routes';
 
 export type ChangeKind =
   | 'operation-added'
@@ -518,8 +518,15 @@ export function diffRevisions(older: ChangelogRevision, newer: ChangelogRevision
 /** One changelog per revision, newest first; each compares a revision with the one before it. */
 export function buildChangelog(revisions: readonly ChangelogRevision[]): RevisionChangelog[] {
   const ordered = [...revisions].sort((a, b) => b.revision.localeCompare(a.revision));
-  return ordered.map((revision, index) => {
-    const previous = ordered[index + 1];
+  const stable = ordered.filter((revision) => !isBetaRevision(revision.revision));
+  // A stable revision is compared with the stable one before it; a beta with the stable revision of
+  // its date, or else the latest stable one.
+  const previousOf = (revision: ChangelogRevision) =>
+    isBetaRevision(revision.revision)
+      ? (stable.find((candidate) => candidate.revision === stableDateOf(revision.revision)) ?? stable[0])
+      : stable[stable.indexOf(revision) + 1];
+  return ordered.map((revision) => {
+    const previous = previousOf(revision);
     const changes = previous ? diffRevisions(previous, revision) : [];
     return {
       revision: revision.revision,
@@ -604,7 +611,7 @@ function feedEntries(changelogs: readonly RevisionChangelog[]): RevisionChangelo
 }
 
 function revisionDate(revision: string): Date {
-  return new Date(`${revision}T00:00:00Z`);
+  return new Date(`${stableDateOf(revision)}T00:00:00Z`);
 }
 
 export function renderRssFeed(changelogs: readonly RevisionChangelog[], site: FeedSite): string {

@@ -6,7 +6,7 @@ import { useNavbarMobileSidebar } from '@docusaurus/theme-common/internal';
 import ReferenceSidebar from './ReferenceSidebar';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData } from '../../types';
-import { REFERENCE_BASE } from '../../routes';
+import { isBetaRevision, REFERENCE_BASE, stableDateOf } from '../../routes';
 
 interface Props {
   title: string;
@@ -47,7 +47,7 @@ export default function ReferenceLayout({
   return (
     <Layout
       // Older revisions name their revision, so that each page's title (and link-unfurl card) is unique.
-      title={isLatest ? title : `${title} (revision ${revision})`}
+      title={isLatest ? title : `${title} (${isBetaRevision(revision) ? 'beta ' : ''}revision ${revision})`}
       description={description}
       wrapperClassName="api-reference-page"
     >
@@ -57,7 +57,15 @@ export default function ReferenceLayout({
           <ReferenceSidebar sidebar={sidebar} activeUrl={activeUrl} />
         </aside>
         <main className={styles.main} data-revision={revision}>
-          {!isLatest && (
+          {isBetaRevision(revision) && (
+            <div className="alert alert--info margin-bottom--md" role="status" data-testid="beta-revision-banner">
+              <span className="badge badge--primary margin-right--sm">Beta</span>
+              Revision <strong>{revision}</strong> previews changes planned for {stableDateOf(revision)}. It may still
+              change before then; build production code against the{' '}
+              <Link to={REFERENCE_BASE}>latest stable revision</Link>.
+            </div>
+          )}
+          {!isLatest && !isBetaRevision(revision) && (
             <div className="alert alert--warning margin-bottom--md" role="status" data-testid="old-revision-banner">
               You are reading revision <strong>{revision}</strong>, which is not the latest.{' '}
               {latestUrl ? (

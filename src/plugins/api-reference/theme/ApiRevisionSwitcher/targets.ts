@@ -1,3 +1,4 @@
+import { isBetaRevision } from '../../routes';
 import type { RevisionSummary } from '../../types';
 import type { RevisionTargets } from './context';
 
@@ -28,7 +29,11 @@ export function switcherItems(
     const target = targets ? targets.urls[revision.revision] : undefined;
     return {
       revision: revision.revision,
-      label: revision.isLatest ? `${revision.revision} (latest)` : revision.revision,
+      label: revision.isLatest
+        ? `${revision.revision} (latest)`
+        : isBetaRevision(revision.revision)
+          ? `${revision.revision} (beta)`
+          : revision.revision,
       to: target ?? revision.basePath,
       fallback: targets !== null && !target,
       active: revision.revision === current,
