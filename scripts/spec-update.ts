@@ -24,6 +24,7 @@ import {
   type RevisionChangelog,
 } from '../src/plugins/api-reference/changelog/diff';
 import { SpecError } from '../src/plugins/api-reference/spec/errors';
+import { isMain } from './lib/main';
 
 export interface SpecUpdateOptions {
   source: string;
@@ -233,4 +234,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) void main();
+if (isMain(__filename)) void main();
