@@ -12,7 +12,7 @@
 // page (after the redirect, which forwards #anchors) has an element with that id.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeHTML } from 'entities';
+import { parseHtml } from './lib/html';
 import { isMain } from './lib/main';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -46,37 +46,26 @@ export interface ScannedBuild {
   baseUrl: string;
 }
 
-/** Reads the value of attribute `name` from the inside of a start tag (quoted or minified unquoted). */
-export function attribute(tagInside: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tagInside);
-  if (!match) return undefined;
-  return decodeHTML(match[1] ?? match[2] ?? match[3] ?? '');
-}
-
 /**
  * Anchor targets of a page: ids of h1-h6, of <a> elements and of Docusaurus `.anchor` elements.
  * Other ids (React-generated tab ids, layout containers) are not meant to be linked to.
  */
 export function extractAnchors(html: string): string[] {
   const anchors = new Set<string>();
-  for (const match of html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>/g)) {
-    const tag = match[1]!.toLowerCase();
-    const inside = match[2] ?? '';
-    const id = attribute(inside, 'id');
+  for (const { name, attributes } of parseHtml(html).tags) {
+    const id = attributes.id;
     if (!id) continue;
-    const classes = (attribute(inside, 'class') ?? '').split(/\s+/);
-    if (/^h[1-6]$/.test(tag) || tag === 'a' || classes.includes('anchor')) anchors.add(id);
+    const classes = (attributes.class ?? '').split(/\s+/);
+    if (/^h[1-6]$/.test(name) || name === 'a' || classes.includes('anchor')) anchors.add(id);
   }
   return [...anchors].sort();
 }
 
 /** Target of a redirect page written by @docusaurus/plugin-client-redirects, or undefined for a real page. */
 export function redirectTarget(html: string): string | undefined {
-  for (const match of html.matchAll(/<meta(\s[^>]*)>/gi)) {
-    const inside = match[1]!;
-    if ((attribute(inside, 'http-equiv') ?? '').toLowerCase() !== 'refresh') continue;
-    const content = attribute(inside, 'content') ?? '';
-    const url = /url=(.*)$/i.exec(content)?.[1]?.trim();
+  for (const { name, attributes } of parseHtml(html).tags) {
+    if (name !== 'meta' || (attributes['http-equiv'] ?? '').toLowerCase() !== 'refresh') continue;
+    const url = /url=(.*)$/i.exec(attributes.content ?? '')?.[1]?.trim();
     if (url) return url;
   }
   return undefined;
