@@ -30,7 +30,7 @@ test.describe('URL manifest', () => {
     const problems = checkManifest(manifest, BUILD, baseUrl).map(describeProblem);
     expect(
       problems,
-      'Restore these URLs/anchors or add a redirect (docusaurus.config.ts); removing them from tests/url-manifest.json takes `node scripts/url-manifest.mjs update --allow-removals`',
+      'Restore these URLs/anchors or add a redirect (docusaurus.config.ts); removing them from tests/url-manifest.json takes `npx tsx scripts/url-manifest.ts update --allow-removals`',
     ).toEqual([]);
   });
 
