@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS } from './scripts/browser.mjs';
+import { CHROMIUM_ARGS } from './scripts/browser';
 
 const port = Number(process.env.E2E_PORT ?? 3123);
 

@@ -1,7 +1,7 @@
 // Playwright against `docusaurus start` (npm run test:dev): the test starts its own dev server.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS } from './scripts/browser.mjs';
+import { CHROMIUM_ARGS } from './scripts/browser';
 
 const chromium =
   process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file));

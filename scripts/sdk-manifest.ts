@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { SdkLanguage, SdkManifest } from '../src/plugins/api-reference/samples/sdk-manifest';
+import { isMain } from './lib/main';
 
 const OUT_DIR = path.resolve(__dirname, '../src/plugins/api-reference/samples/sdk-manifests');
 
@@ -407,4 +408,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (require.main === module) void main();
+if (isMain(__filename)) void main();

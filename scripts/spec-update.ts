@@ -9,7 +9,7 @@
  * The revision is `--revision`, else the spec's `info.version` when it is a date, else today.
  * Specs dir: `--specs-dir`, else $SPECS_DIR, else ./specs.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dump, load } from 'js-yaml';
@@ -24,6 +24,8 @@ import {
   type RevisionChangelog,
 } from '../src/plugins/api-reference/changelog/diff';
 import { SpecError } from '../src/plugins/api-reference/spec/errors';
+import { writeArtifactsAtomically } from '../src/plugins/api-reference/artifacts';
+import { isMain } from './lib/main';
 
 export interface SpecUpdateOptions {
   source: string;
@@ -145,18 +147,11 @@ export async function updateSpec(options: SpecUpdateOptions): Promise<SpecUpdate
       changelog = buildChangelog([newer, previous])[0]!;
     }
 
-    // 3. Swap the new folder in: the old one is moved aside, then removed.
-    mkdirSync(specsDir, { recursive: true });
+    // 3. Swap the new folder in, the way the build swaps its artifacts folder: written beside it,
+    //    then renamed into place.
     const target = path.join(specsDir, revision);
     const replaced = existsSync(target);
-    const incoming = path.join(specsDir, `.incoming-${revision}-${process.pid}`);
-    const previousCopy = path.join(specsDir, `.previous-${revision}-${process.pid}`);
-    rmSync(incoming, { recursive: true, force: true });
-    mkdirSync(incoming);
-    writeFileSync(path.join(incoming, entryName), readFileSync(stagedEntry));
-    if (replaced) renameSync(target, previousCopy);
-    renameSync(incoming, target);
-    rmSync(previousCopy, { recursive: true, force: true });
+    writeArtifactsAtomically(target, new Map([[`/${entryName}`, readFileSync(stagedEntry, 'utf8')]]));
     return { revision, entryFile: path.join(target, entryName), replaced, changelog };
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -233,4 +228,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) void main();
+if (isMain(__filename)) void main();

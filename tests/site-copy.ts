@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serveBuild } from '../scripts/serve-build';
+
 const ROOT = path.resolve(__dirname, '..');
 
 const COPIED = [
@@ -50,8 +52,6 @@ export async function serveSite(
   probePath: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ origin: string; stop: () => void }> {
-  // Imported dynamically: Playwright's TypeScript transform turns a static import of an .mjs file into CommonJS.
-  const { serveBuild } = await import('../scripts/serve-build.mjs');
   const port = 3300 + Math.floor(Math.random() * 500);
   const server = await serveBuild(path.join(siteDir, 'build'), port, { siteDir, env, probePath });
   return { origin: `http://localhost:${port}`, stop: () => server.kill() };

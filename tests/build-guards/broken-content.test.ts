@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/browser';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, copySite, serveSite } from '../site-copy';

@@ -2,16 +2,19 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
+import {
+  checkManifest,
+  DEFAULT_MANIFEST,
+  describeProblem,
+  readManifest,
+  redirectTarget,
+  resolveUrl,
+  scanBuild,
+} from '../../scripts/url-manifest';
 import { sitemapPaths } from './support';
 
 const ROOT = path.join(__dirname, '../..');
 const BUILD = path.join(ROOT, 'build');
-
-// Imported dynamically: Playwright's TypeScript transform turns a static import of an .mjs file into CommonJS.
-let lib: typeof import('../../scripts/url-manifest.mjs');
-test.beforeAll(async () => {
-  lib = await import('../../scripts/url-manifest.mjs');
-});
 
 /** Loads `urlPath` and waits for React to hydrate (the buttons work from then on). */
 async function open(page: Page, urlPath: string): Promise<void> {
@@ -21,19 +24,19 @@ async function open(page: Page, urlPath: string): Promise<void> {
 
 test.describe('URL manifest', () => {
   test('every URL and anchor of the committed manifest still resolves in build/, directly or through a redirect', () => {
-    const manifest = lib.readManifest(lib.DEFAULT_MANIFEST);
+    const manifest = readManifest(DEFAULT_MANIFEST);
     expect(Object.keys(manifest.pages).length).toBeGreaterThan(100);
-    const { baseUrl } = lib.scanBuild(BUILD);
-    const problems = lib.checkManifest(manifest, BUILD, baseUrl).map(lib.describeProblem);
+    const { baseUrl } = scanBuild(BUILD);
+    const problems = checkManifest(manifest, BUILD, baseUrl).map(describeProblem);
     expect(
       problems,
-      'Restore these URLs/anchors or add a redirect (docusaurus.config.ts); removing them from tests/url-manifest.json takes `node scripts/url-manifest.mjs update --allow-removals`',
+      'Restore these URLs/anchors or add a redirect (docusaurus.config.ts); removing them from tests/url-manifest.json takes `npx tsx scripts/url-manifest.ts update --allow-removals`',
     ).toEqual([]);
   });
 
   test('the manifest lists every page and anchor of the build (run `npm run manifest:update` after adding some)', () => {
-    const manifest = lib.readManifest(lib.DEFAULT_MANIFEST);
-    const site = lib.scanBuild(BUILD);
+    const manifest = readManifest(DEFAULT_MANIFEST);
+    const site = scanBuild(BUILD);
     const missing: string[] = [];
     for (const [page, anchors] of Object.entries(site.pages)) {
       const listed = manifest.pages[page];
@@ -63,7 +66,7 @@ test('robots.txt points to the sitemap, which lists every page of the build', as
   const listed = new Set(await sitemapPaths(baseURL!));
   const unlisted = readdirSync(BUILD, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html') && file !== '404.html')
-    .filter((file) => lib.redirectTarget(readFileSync(path.join(BUILD, file), 'utf8')) === undefined)
+    .filter((file) => redirectTarget(readFileSync(path.join(BUILD, file), 'utf8')) === undefined)
     .map((file) => `/${file.split(path.sep).join('/')}`.replace(/(\/index)?\.html$/, '') || '/')
     .filter((page) => !listed.has(page));
   expect(unlisted).toEqual([]);
@@ -78,10 +81,11 @@ test.describe('links in the shape of the previous portal', () => {
         const target = `${revision.basePath}/${operationId}`;
         const legacy = [`/en/v${revision.revision}/reference/${operationId}`];
         if (revision.isLatest) legacy.push(`/en/reference/${operationId}`);
-        const expected = lib.resolveUrl(BUILD, target);
+        const expected = resolveUrl(BUILD, target);
+        const expectedFile = expected.kind === 'missing' ? undefined : expected.file;
         for (const from of legacy) {
-          const resolved = lib.resolveUrl(BUILD, from);
-          if (resolved.kind !== 'page' || resolved.via.length !== 1 || resolved.file !== expected.file) {
+          const resolved = resolveUrl(BUILD, from);
+          if (resolved.kind !== 'page' || resolved.via.length !== 1 || resolved.file !== expectedFile) {
             failures.push(`${from} does not redirect to ${target}`);
           }
         }

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { measurePage } from '../../scripts/measure-page';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import { build, copySite, serveSite } from '../site-copy';
 import { visit } from './support';
@@ -38,8 +39,6 @@ test('built from the 3 MB spec with the default heap: every operation pre-render
 
     const server = await serveSite(site, GUIDE, env);
     try {
-      // Imported dynamically: Playwright's TypeScript transform turns a static import of an .mjs file into CommonJS.
-      const { measurePage } = await import('../../scripts/measure-page.mjs');
       const project = (await measurePage(browser, `${baseURL}${GUIDE}`)).bytes;
       const fixture = (await measurePage(browser, `${server.origin}${GUIDE}`)).bytes;
       expect(Math.abs(fixture / project - 1), `guide page: ${fixture} bytes vs ${project}`).toBeLessThan(0.02);

@@ -1,4 +1,5 @@
-import { decodeHTML } from 'entities';
+import { parseHtml } from '../../scripts/lib/html';
+
 /**
  * Reads a link-unfurl card the way Slack's crawler does: from the first 32 KB of the HTML only,
  * with no JavaScript, looking at <title>, <meta name|property=… content=…> and <link rel=canonical>.
@@ -33,16 +34,6 @@ export const REQUIRED_FIELDS: (keyof UnfurlCard)[] = [
   'canonical',
 ];
 
-/** Attributes of a start tag's inside, quoted or (as the minifier leaves them) unquoted. */
-export function parseAttributes(inside: string): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  for (const match of inside.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
-    const value = match[2] ?? match[3] ?? match[4];
-    attributes[match[1]!.toLowerCase()] = decodeHTML(value ?? '');
-  }
-  return attributes;
-}
-
 /** The first `limit` bytes of `html` (a partial multi-byte character at the cut is dropped). */
 export function firstBytes(html: string | Buffer, limit = UNFURL_BYTES): string {
   const buffer = typeof html === 'string' ? Buffer.from(html) : html;
@@ -55,8 +46,8 @@ export function firstBytes(html: string | Buffer, limit = UNFURL_BYTES): string 
 export function parseCard(html: string | Buffer, limit = UNFURL_BYTES): UnfurlCard {
   const head = firstBytes(html, limit);
   const card: UnfurlCard = {};
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(head);
-  if (title) card.title = decodeHTML(title[1]!.trim());
+  const { tags, title } = parseHtml(head);
+  if (title !== undefined) card.title = title;
   const fields: Record<string, keyof UnfurlCard> = {
     description: 'description',
     'og:title': 'ogTitle',
@@ -66,15 +57,12 @@ export function parseCard(html: string | Buffer, limit = UNFURL_BYTES): UnfurlCa
     'og:site_name': 'ogSiteName',
     'twitter:card': 'twitterCard',
   };
-  for (const match of head.matchAll(/<meta(\s[^>]*)>/gi)) {
-    const attributes = parseAttributes(match[1]!);
-    const key = fields[attributes.property ?? attributes.name ?? ''];
-    // First one wins, like most crawlers (and Docusaurus never emits two).
-    if (key && attributes.content !== undefined && card[key] === undefined) card[key] = attributes.content;
-  }
-  for (const match of head.matchAll(/<link(\s[^>]*)>/gi)) {
-    const attributes = parseAttributes(match[1]!);
-    if (attributes.rel === 'canonical' && attributes.href && card.canonical === undefined) {
+  for (const { name, attributes } of tags) {
+    if (name === 'meta') {
+      const key = fields[attributes.property ?? attributes.name ?? ''];
+      // First one wins, like most crawlers (and Docusaurus never emits two).
+      if (key && attributes.content !== undefined && card[key] === undefined) card[key] = attributes.content;
+    } else if (name === 'link' && attributes.rel === 'canonical' && attributes.href && card.canonical === undefined) {
       card.canonical = attributes.href;
     }
   }

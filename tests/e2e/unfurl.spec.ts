@@ -3,19 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
+import { fileFor, redirectTarget } from '../../scripts/url-manifest';
 import { cardProblems, parseCard, SLACKBOT_HEADERS, UNFURL_BYTES, type UnfurlCard } from './unfurl-card';
 
 const ROOT = path.join(__dirname, '../..');
 const BUILD = path.join(ROOT, 'build');
-
-// Imported dynamically: Playwright's TypeScript transform turns a static import of an .mjs file into CommonJS.
-type ManifestLib = typeof import('../../scripts/url-manifest.mjs');
-let lib: ManifestLib;
-test.beforeAll(async () => {
-  lib = await import('../../scripts/url-manifest.mjs');
-});
-const fileFor: ManifestLib['fileFor'] = (...args) => lib.fileFor(...args);
-const redirectTarget: ManifestLib['redirectTarget'] = (...args) => lib.redirectTarget(...args);
 
 interface BuiltPage {
   /** URL path the page is served at, e.g. /docs/sdks or / (404.html stays /404.html). */

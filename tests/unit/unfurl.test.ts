@@ -14,7 +14,7 @@ import {
   readManifest,
   redirectTarget,
   updateManifest,
-} from '../../scripts/url-manifest.mjs';
+} from '../../scripts/url-manifest';
 import { ROOT } from './helpers';
 
 describe('social cards', () => {
@@ -288,8 +288,17 @@ describe('URL manifest', () => {
     const manifestFile = path.join(build, 'manifest.json');
     const run = (...args: string[]) =>
       spawnSync(
-        'node',
-        [path.join(ROOT, 'scripts/url-manifest.mjs'), ...args, '--build', build, '--manifest', manifestFile],
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(ROOT, 'scripts/url-manifest.ts'),
+          ...args,
+          '--build',
+          build,
+          '--manifest',
+          manifestFile,
+        ],
         {
           encoding: 'utf8',
         },

@@ -1,7 +1,22 @@
 // Loads a page in a fresh browser context (cold cache) and measures it in Chromium: bytes
 // downloaded until the network is idle (prefetches included), DOM nodes, total blocking time (long
 // tasks over 50 ms) and JS heap. Used by `npm run bench` and the scale test.
-export async function measurePage(browser, url) {
+import type { Browser } from '@playwright/test';
+
+export interface PageFigures {
+  bytes: number;
+  domNodes: number;
+  tbt: number;
+  heapMb: number;
+}
+
+declare global {
+  interface Window {
+    __longTasks: number[];
+  }
+}
+
+export async function measurePage(browser: Browser, url: string): Promise<PageFigures> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

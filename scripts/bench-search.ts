@@ -1,29 +1,39 @@
-// `node scripts/bench-search.mjs <build dir | http://host:port>` (or SEARCH_BENCH_TARGET=...): measures the offline
+// `npx tsx scripts/bench-search.ts <build dir | http://host:port>` (or SEARCH_BENCH_TARGET=...): measures the offline
 // search of a production build in Chromium, the way a reader meets it on a fresh visit:
 //   search_index_bytes   bytes of search-index*.json the browser downloaded before the first result showed
 //   search_ms_to_results time from pressing Ctrl+K and typing a query to the first result (median of cold runs,
 //                        index download and parsing included)
 // plus search_ms_to_results_warm (index already loaded) and search_index_loaded_on_page_load (must be 0).
-// A build dir is served with `docusaurus serve`. bench.mjs can import measureSearch() instead.
+// A build dir is served with `docusaurus serve`. bench.ts can import measureSearch() instead.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
-import { serveBuild } from './serve-build.mjs';
+import type { ChildProcess } from 'node:child_process';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser';
+import { serveBuild } from './serve-build';
+import { isMain } from './lib/main';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(__dirname, '..');
 const INDEX_URL = /\/search-index[^/]*\.json(\?|$)/;
 const START_PAGE = '/docs/getting-started';
 const COLD_QUERIES = ['get_profiles', '/api/profiles/{id}', 'pagination'];
 const WARM_QUERY = 'code of conduct';
 
-function median(values) {
+export interface SearchFigures {
+  loadedOnPageLoad: number;
+  indexBytes: number;
+  indexFiles: number;
+  msToResults: number;
+  warmMs: number;
+}
+
+function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Enters `query` in the navbar search box and resolves with the ms until a result is listed. */
-async function timeToResults(page, query) {
+async function timeToResults(page: Page, query: string): Promise<number> {
   const input = page.locator('input.navbar__search-input');
   const started = await page.evaluate(() => performance.now());
   // One input event with the whole query, so the figure is the search's latency, not the typing speed.
@@ -33,12 +43,12 @@ async function timeToResults(page, query) {
 }
 
 /** One fresh visit: no search-index request on load, then Ctrl+K, type, first result. */
-async function coldRun(browser, baseUrl, query) {
+async function coldRun(browser: Browser, baseUrl: string, query: string): Promise<SearchFigures> {
   const context = await browser.newContext();
   const page = await context.newPage();
   // The plugin fetches its index from a Web Worker; Playwright reports worker requests on the page.
-  const indexRequests = [];
-  const indexSizes = [];
+  const indexRequests: string[] = [];
+  const indexSizes: Promise<number>[] = [];
   page.on('request', (request) => {
     if (INDEX_URL.test(request.url())) indexRequests.push(request.url());
   });
@@ -73,9 +83,13 @@ async function coldRun(browser, baseUrl, query) {
 }
 
 /** Measures search on the site served at `baseUrl` with an already launched Chromium. */
-export async function measureSearch(browser, baseUrl, runs = COLD_QUERIES.length) {
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await coldRun(browser, baseUrl, COLD_QUERIES[i % COLD_QUERIES.length]));
+export async function measureSearch(
+  browser: Browser,
+  baseUrl: string,
+  runs = COLD_QUERIES.length,
+): Promise<SearchFigures> {
+  const results: SearchFigures[] = [];
+  for (let i = 0; i < runs; i++) results.push(await coldRun(browser, baseUrl, COLD_QUERIES[i % COLD_QUERIES.length]!));
   return {
     indexBytes: Math.max(...results.map((result) => result.indexBytes)),
     indexFiles: Math.max(...results.map((result) => result.indexFiles)),
@@ -85,14 +99,14 @@ export async function measureSearch(browser, baseUrl, runs = COLD_QUERIES.length
   };
 }
 
-async function main() {
+async function main(): Promise<void> {
   const target = process.argv[2] ?? process.env.SEARCH_BENCH_TARGET ?? path.join(root, 'build');
   const executablePath = await findChromium();
   if (!executablePath) {
     console.error(NO_BROWSER_MESSAGE);
     process.exit(1);
   }
-  let server = null;
+  let server: ChildProcess | null = null;
   let baseUrl = target;
   if (!/^https?:\/\//.test(target)) {
     const dir = path.resolve(target);
@@ -118,6 +132,4 @@ async function main() {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  await main();
-}
+if (isMain(__filename)) void main();

@@ -3,16 +3,24 @@
 // (`npm run social-cards`), then commit the images.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser';
+import { isMain } from './lib/main';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, 'static/img/social');
-const logo = readFileSync(path.join(root, 'static/img/logo.svg'), 'utf8');
 
 /** One card per section; the file names are what src/theme/Layout/social.ts points to. */
-export const CARDS = [
+export interface CardDesign {
+  file: string;
+  kicker: string;
+  title: string;
+  subtitle: string;
+  motif: string[];
+  accent: string;
+}
+
+export const CARDS: CardDesign[] = [
   {
     file: 'home.png',
     kicker: 'Developer portal',
@@ -55,9 +63,9 @@ export const CARDS = [
   },
 ];
 
-const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function cardHtml(card) {
+function cardHtml(card: CardDesign, logo: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><style>
   * { box-sizing: border-box; margin: 0; }
   html, body { width: 1200px; height: 630px; }
@@ -93,21 +101,26 @@ function cardHtml(card) {
   </body></html>`;
 }
 
-const executablePath = await findChromium();
-if (!executablePath) {
-  console.error(NO_BROWSER_MESSAGE);
-  process.exit(1);
-}
-mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-try {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 630 }, deviceScaleFactor: 1 });
-  for (const card of CARDS) {
-    await page.setContent(cardHtml(card), { waitUntil: 'load' });
-    const file = path.join(outDir, card.file);
-    await page.screenshot({ path: file, type: 'png' });
-    console.log(`wrote ${path.relative(root, file)}`);
+async function main(): Promise<void> {
+  const executablePath = await findChromium();
+  if (!executablePath) {
+    console.error(NO_BROWSER_MESSAGE);
+    process.exit(1);
   }
-} finally {
-  await browser.close();
+  const logo = readFileSync(path.join(root, 'static/img/logo.svg'), 'utf8');
+  mkdirSync(outDir, { recursive: true });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 630 }, deviceScaleFactor: 1 });
+    for (const card of CARDS) {
+      await page.setContent(cardHtml(card, logo), { waitUntil: 'load' });
+      const file = path.join(outDir, card.file);
+      await page.screenshot({ path: file, type: 'png' });
+      console.log(`wrote ${path.relative(root, file)}`);
+    }
+  } finally {
+    await browser.close();
+  }
 }
+
+if (isMain(__filename)) void main();

@@ -1,4 +1,4 @@
-// `node scripts/bench-artifacts.mjs [<specs folder>]` (or SPECS_DIR=...): how much the downstream artifacts
+// `npx tsx scripts/bench-artifacts.ts [<specs folder>]` (or SPECS_DIR=...): how much the downstream artifacts
 // (Postman collections, spec downloads, llms.txt, Markdown twins) add to a production build. Builds the site
 // with SKIP_ARTIFACTS=1 and without it, BENCH_ARTIFACTS_RUNS times each (default 2, interleaved), and prints
 //   artifacts_build_seconds_without  fastest build without the artifacts
@@ -8,16 +8,32 @@
 //   artifacts_generation_pct_of_build  that time over the build without them: steadier than the difference of two
 //                                    wall-clock builds on a busy machine
 //   artifacts_files / artifacts_bytes  what the build published
-// bench.mjs can import measureArtifactsOverhead() instead.
+// bench.ts can import measureArtifactsOverhead() instead.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isMain } from './lib/main';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(__dirname, '..');
 const generated = path.join(root, 'generated', 'static');
 
-function buildOnce(specsDir, skipArtifacts) {
+interface BuildRun {
+  seconds: number;
+  generationSeconds: number;
+}
+
+export interface ArtifactsOverhead {
+  secondsWithout: number;
+  secondsWith: number;
+  overheadPct: number;
+  generationSeconds: number;
+  generationPct: number;
+  files: number;
+  bytes: number;
+}
+
+function buildOnce(specsDir: string, skipArtifacts: boolean): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const outDir = mkdtempSync(path.join(tmpdir(), 'bench-artifacts-'));
     rmSync(path.join(root, '.docusaurus'), { recursive: true, force: true });
@@ -28,8 +44,8 @@ function buildOnce(specsDir, skipArtifacts) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       const llms = existsSync(path.join(outDir, 'llms.txt'));
@@ -45,7 +61,7 @@ function buildOnce(specsDir, skipArtifacts) {
   });
 }
 
-function folderSize(dir) {
+function folderSize(dir: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   for (const entry of readdirSync(dir)) {
@@ -64,18 +80,27 @@ function folderSize(dir) {
 }
 
 /** Builds without and with the artifacts, interleaved, and compares the fastest build of each kind. */
-export async function measureArtifactsOverhead({ specsDir, runs = 2, log = () => {} }) {
-  const without = [];
-  const withArtifacts = [];
-  const generation = [];
+export async function measureArtifactsOverhead({
+  specsDir,
+  runs = 2,
+  log = () => {},
+}: {
+  specsDir: string;
+  runs?: number;
+  log?: (line: string) => void;
+}): Promise<ArtifactsOverhead> {
+  const without: number[] = [];
+  const withArtifacts: number[] = [];
+  const generation: number[] = [];
   // A build without artifacts must not copy the previous build's: park them while it runs.
   const parked = `${generated}.bench-parked`;
   for (let run = 0; run < runs; run++) {
     rmSync(parked, { recursive: true, force: true });
     if (existsSync(generated)) renameSync(generated, parked);
     try {
-      without.push((await buildOnce(specsDir, true)).seconds);
-      log(`run ${run + 1}: without artifacts ${without.at(-1).toFixed(1)} s`);
+      const withoutRun = await buildOnce(specsDir, true);
+      without.push(withoutRun.seconds);
+      log(`run ${run + 1}: without artifacts ${withoutRun.seconds.toFixed(1)} s`);
     } finally {
       if (!existsSync(generated) && existsSync(parked)) renameSync(parked, generated);
       rmSync(parked, { recursive: true, force: true });
@@ -87,7 +112,7 @@ export async function measureArtifactsOverhead({ specsDir, runs = 2, log = () =>
       `run ${run + 1}: with artifacts ${withRun.seconds.toFixed(1)} s (generating them: ${withRun.generationSeconds} s)`,
     );
   }
-  const best = (values) => Math.min(...values);
+  const best = (values: number[]) => Math.min(...values);
   const size = folderSize(generated);
   return {
     secondsWithout: best(without),
@@ -100,7 +125,7 @@ export async function measureArtifactsOverhead({ specsDir, runs = 2, log = () =>
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+async function main(): Promise<void> {
   const specsDir = path.resolve(process.argv[2] ?? process.env.SPECS_DIR ?? path.join(root, 'specs'));
   if (!existsSync(specsDir)) {
     console.error(`No specs folder at ${specsDir}`);
@@ -117,3 +142,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`artifacts_files: ${figures.files}`);
   console.log(`artifacts_bytes: ${figures.bytes}`);
 }
+
+if (isMain(__filename)) void main();

@@ -1,11 +1,21 @@
 // Serves a production build with `docusaurus serve` and resolves once `probePath` answers.
 // `siteDir` is the site whose config applies (so BASE_URL in `env` is honoured); `dir` the build.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(__dirname, '..');
 
-export async function serveBuild(dir, port, { siteDir = root, env = {}, probePath = '/' } = {}) {
+export interface ServeOptions {
+  siteDir?: string;
+  env?: NodeJS.ProcessEnv;
+  probePath?: string;
+}
+
+export async function serveBuild(
+  dir: string,
+  port: number,
+  { siteDir = root, env = {}, probePath = '/' }: ServeOptions = {},
+): Promise<ChildProcess> {
   const child = spawn(
     path.join(siteDir, 'node_modules/.bin/docusaurus'),
     ['serve', '--dir', dir, '--port', String(port), '--no-open'],

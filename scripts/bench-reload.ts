@@ -1,20 +1,36 @@
 // Measures how long a spec edit takes to reach an open browser tab in `docusaurus start`:
 // once for the project's specs and once for the 3 MB fixture, each copied to a temp folder.
-//   node scripts/bench-reload.mjs [fixture-specs-dir]
+//   npx tsx scripts/bench-reload.ts [fixture-specs-dir]
 // prints `dev_reload_seconds_project: N` and `dev_reload_seconds_fixture: N` (median of 3 edits).
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser';
+import { isMain } from './lib/main';
 
 const siteDir = process.cwd();
 const fixtureDir = path.resolve(process.argv[2] ?? path.join(siteDir, '../shared/fixtures/klaviyo-openapi'));
 const port = Number(process.env.BENCH_DEV_PORT ?? 3150);
 const EDITS = 3;
 
-const cases = [
+interface ReloadCase {
+  name: string;
+  source: string;
+  page: string;
+  file: string;
+  summary: string;
+  /** `text` with the operation's summary `from` replaced by `to`. */
+  edit: (text: string, from: string, to: string) => string;
+}
+
+interface DevServer {
+  stop: () => Promise<void>;
+  output: () => string;
+}
+
+const cases: ReloadCase[] = [
   {
     name: 'project',
     source: path.join(siteDir, 'specs'),
@@ -33,7 +49,7 @@ const cases = [
   },
 ];
 
-function makeWritable(dir) {
+function makeWritable(dir: string): void {
   for (const entry of readdirSync(dir)) {
     const file = path.join(dir, entry);
     chmodSync(file, statSync(file).isDirectory() ? 0o755 : 0o644);
@@ -41,7 +57,7 @@ function makeWritable(dir) {
   }
 }
 
-async function startDevServer(specsDir) {
+async function startDevServer(specsDir: string): Promise<DevServer> {
   let output = '';
   const { FORCE_COLOR: _ignored, ...env } = process.env;
   const child = spawn('npx', ['docusaurus', 'start', '--port', String(port), '--no-open'], {
@@ -51,14 +67,14 @@ async function startDevServer(specsDir) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // eslint-disable-next-line no-control-regex
-  const record = (chunk) => (output += chunk.toString().replace(/\u001b\[[0-9;]*m/g, ''));
+  const record = (chunk: Buffer) => (output += chunk.toString().replace(/\u001b\[[0-9;]*m/g, ''));
   child.stdout.on('data', record);
   child.stderr.on('data', record);
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid!, 'SIGTERM');
     } catch {
       return;
     }
@@ -80,7 +96,7 @@ async function startDevServer(specsDir) {
  * Resolves once the dev server has printed nothing for `quietMs` (at most 90 s). The artifacts
  * step that follows a reload prints nothing, hence the long quiet time.
  */
-async function waitUntilQuiet(server, quietMs) {
+async function waitUntilQuiet(server: DevServer, quietMs: number): Promise<void> {
   const deadline = Date.now() + 90_000;
   let length = server.output().length;
   let since = Date.now();
@@ -93,7 +109,7 @@ async function waitUntilQuiet(server, quietMs) {
   }
 }
 
-async function measure(browser, testCase) {
+async function measure(browser: Browser, testCase: ReloadCase): Promise<number> {
   const specsDir = mkdtempSync(path.join(tmpdir(), `bench-reload-${testCase.name}-`));
   cpSync(testCase.source, specsDir, { recursive: true });
   makeWritable(specsDir);
@@ -104,7 +120,7 @@ async function measure(browser, testCase) {
     await page.waitForSelector('html[data-has-hydrated="true"]', { timeout: 120_000 });
     const file = path.join(specsDir, testCase.file);
     await waitUntilQuiet(server, 12_000);
-    const times = [];
+    const times: number[] = [];
     let current = testCase.summary;
     for (let index = 1; index <= EDITS; index += 1) {
       const label = `Bench Edit ${index} ${Date.now()}`;
@@ -125,7 +141,7 @@ async function measure(browser, testCase) {
     }
     times.sort((a, b) => a - b);
     console.error(`${testCase.name}: ${times.map((time) => time.toFixed(2)).join(', ')} s`);
-    return times[Math.floor(times.length / 2)];
+    return times[Math.floor(times.length / 2)]!;
   } finally {
     await page.close();
     await server.stop();
@@ -133,17 +149,21 @@ async function measure(browser, testCase) {
   }
 }
 
-const executablePath = await findChromium();
-if (!executablePath) {
-  console.error(NO_BROWSER_MESSAGE);
-  process.exit(1);
-}
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-try {
-  for (const testCase of cases) {
-    const seconds = await measure(browser, testCase);
-    console.log(`dev_reload_seconds_${testCase.name}: ${seconds.toFixed(2)}`);
+async function main(): Promise<void> {
+  const executablePath = await findChromium();
+  if (!executablePath) {
+    console.error(NO_BROWSER_MESSAGE);
+    process.exit(1);
   }
-} finally {
-  await browser.close();
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    for (const testCase of cases) {
+      const seconds = await measure(browser, testCase);
+      console.log(`dev_reload_seconds_${testCase.name}: ${seconds.toFixed(2)}`);
+    }
+  } finally {
+    await browser.close();
+  }
 }
+
+if (isMain(__filename)) void main();

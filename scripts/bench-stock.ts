@@ -4,11 +4,14 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { countHtml, runMeasured } from './measure-process.mjs';
+import { countHtml, runMeasured, type MeasuredRun } from './measure-process';
 
 const STOCK_HEAP_MB = 8192;
 
-export async function measureStockRedocusaurus(root, specFile) {
+export async function measureStockRedocusaurus(
+  root: string,
+  specFile: string,
+): Promise<MeasuredRun & { pages: number; heapMb: number }> {
   const siteDir = mkdtempSync(path.join(tmpdir(), 'bench-stock-redocusaurus-'));
   try {
     symlinkSync(path.join(root, 'node_modules'), path.join(siteDir, 'node_modules'));

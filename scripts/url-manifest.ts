@@ -3,7 +3,7 @@
 //
 //   npm run manifest:update                     add the new URLs and anchors of build/ to the manifest
 //   npm run manifest:check                      fail if a manifest URL or anchor no longer resolves in build/
-//   node scripts/url-manifest.mjs update --allow-removals   also drop the ones that no longer resolve,
+//   npx tsx scripts/url-manifest.ts update --allow-removals   also drop the ones that no longer resolve,
 //                                               printing each (prefer adding a redirect instead)
 // Options: --build <dir> (default build), --manifest <file> (default tests/url-manifest.json).
 //
@@ -12,54 +12,68 @@
 // page (after the redirect, which forwards #anchors) has an element with that id.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decodeHTML } from 'entities';
+import { parseHtml } from './lib/html';
+import { isMain } from './lib/main';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_MANIFEST = path.join(ROOT, 'tests/url-manifest.json');
 export const DEFAULT_BUILD = path.join(ROOT, 'build');
 
 const MANIFEST_COMMENT =
-  'Every public URL and heading anchor of the portal. Maintained by `npm run manifest:update`; checked by tests/e2e/links.spec.ts. Never remove an entry by hand: add a redirect (docusaurus.config.ts) or run `node scripts/url-manifest.mjs update --allow-removals`.';
+  'Every public URL and heading anchor of the portal. Maintained by `npm run manifest:update`; checked by tests/e2e/links.spec.ts. Never remove an entry by hand: add a redirect (docusaurus.config.ts) or run `npx tsx scripts/url-manifest.ts update --allow-removals`.';
 
-/** Reads the value of attribute `name` from the inside of a start tag (quoted or minified unquoted). */
-export function attribute(tagInside, name) {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tagInside);
-  if (!match) return undefined;
-  return decodeHTML(match[1] ?? match[2] ?? match[3] ?? '');
+/** tests/url-manifest.json: page path -> its anchors, and the public non-HTML files. */
+export interface UrlManifest {
+  $comment?: string;
+  pages: Record<string, string[]>;
+  files: string[];
+}
+
+export type Resolved =
+  | { kind: 'page'; file: string; via: string[]; anchors: string[] }
+  | { kind: 'file'; file: string; via: string[] }
+  | { kind: 'missing'; via: string[] };
+
+export interface ManifestProblem {
+  url: string;
+  anchor?: string;
+  reason: string;
+}
+
+export interface ScannedBuild {
+  pages: Record<string, string[]>;
+  files: string[];
+  baseUrl: string;
 }
 
 /**
  * Anchor targets of a page: ids of h1-h6, of <a> elements and of Docusaurus `.anchor` elements.
  * Other ids (React-generated tab ids, layout containers) are not meant to be linked to.
  */
-export function extractAnchors(html) {
-  const anchors = new Set();
-  for (const match of html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>/g)) {
-    const tag = match[1].toLowerCase();
-    const inside = match[2] ?? '';
-    const id = attribute(inside, 'id');
+export function extractAnchors(html: string): string[] {
+  const anchors = new Set<string>();
+  for (const { name, attributes } of parseHtml(html).tags) {
+    const id = attributes.id;
     if (!id) continue;
-    const classes = (attribute(inside, 'class') ?? '').split(/\s+/);
-    if (/^h[1-6]$/.test(tag) || tag === 'a' || classes.includes('anchor')) anchors.add(id);
+    const classes = (attributes.class ?? '').split(/\s+/);
+    if (/^h[1-6]$/.test(name) || name === 'a' || classes.includes('anchor')) anchors.add(id);
   }
   return [...anchors].sort();
 }
 
 /** Target of a redirect page written by @docusaurus/plugin-client-redirects, or undefined for a real page. */
-export function redirectTarget(html) {
-  for (const match of html.matchAll(/<meta(\s[^>]*)>/gi)) {
-    if ((attribute(match[1], 'http-equiv') ?? '').toLowerCase() !== 'refresh') continue;
-    const content = attribute(match[1], 'content') ?? '';
-    const url = /url=(.*)$/i.exec(content)?.[1]?.trim();
+export function redirectTarget(html: string): string | undefined {
+  for (const { name, attributes } of parseHtml(html).tags) {
+    if (name !== 'meta' || (attributes['http-equiv'] ?? '').toLowerCase() !== 'refresh') continue;
+    const url = /url=(.*)$/i.exec(attributes.content ?? '')?.[1]?.trim();
     if (url) return url;
   }
   return undefined;
 }
 
 /** The file that serves `urlPath` (as `docusaurus serve` and most static hosts resolve it), or undefined. */
-export function fileFor(buildDir, urlPath) {
-  const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]).replace(/^\/+/, '');
+export function fileFor(buildDir: string, urlPath: string): string | undefined {
+  const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]!).replace(/^\/+/, '');
   const candidates =
     clean === '' || clean.endsWith('/')
       ? [path.join(buildDir, clean, 'index.html')]
@@ -71,8 +85,8 @@ export function fileFor(buildDir, urlPath) {
  * Resolves `urlPath` in `buildDir`, following up to 5 redirect pages.
  * Returns { kind: 'page' | 'file', file, via: [redirect paths], anchors? } or { kind: 'missing', via }.
  */
-export function resolveUrl(buildDir, urlPath, baseUrl = '/') {
-  const via = [];
+export function resolveUrl(buildDir: string, urlPath: string, baseUrl = '/'): Resolved {
+  const via: string[] = [];
   let current = urlPath;
   for (let hop = 0; hop < 6; hop++) {
     const file = fileFor(buildDir, stripBase(current, baseUrl));
@@ -87,16 +101,16 @@ export function resolveUrl(buildDir, urlPath, baseUrl = '/') {
   return { kind: 'missing', via };
 }
 
-function stripBase(urlPath, baseUrl) {
+function stripBase(urlPath: string, baseUrl: string): string {
   if (baseUrl !== '/' && urlPath.startsWith(baseUrl)) return `/${urlPath.slice(baseUrl.length)}`;
   return urlPath;
 }
 
 /** Public pages of a build: the <loc>s of its sitemap.xml, as paths. Also returns the site's baseUrl. */
-export function sitemapPages(buildDir) {
+export function sitemapPages(buildDir: string): { pages: string[]; baseUrl: string } {
   const sitemap = path.join(buildDir, 'sitemap.xml');
   if (!existsSync(sitemap)) throw new Error(`${sitemap} not found: build the site first (npm run build)`);
-  const locs = [...readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]));
+  const locs = [...readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!));
   const pages = locs.map((url) => url.pathname);
   // The home page is the shortest path of the sitemap; it is baseUrl.
   const baseUrl = pages.reduce((shortest, page) => (page.length < shortest.length ? page : shortest), pages[0] ?? '/');
@@ -104,9 +118,9 @@ export function sitemapPages(buildDir) {
 }
 
 /** Public non-HTML files people link to: robots.txt, the sitemap, feeds, social card images. */
-export function publicFiles(buildDir, baseUrl = '/') {
-  const files = [];
-  const add = (relative) => {
+export function publicFiles(buildDir: string, baseUrl = '/'): string[] {
+  const files: string[] = [];
+  const add = (relative: string) => {
     if (existsSync(path.join(buildDir, relative))) files.push(`${baseUrl}${relative}`);
   };
   add('robots.txt');
@@ -122,9 +136,9 @@ export function publicFiles(buildDir, baseUrl = '/') {
 }
 
 /** What the build offers now: { pages: { path: anchors[] }, files: path[], baseUrl }. */
-export function scanBuild(buildDir) {
+export function scanBuild(buildDir: string): ScannedBuild {
   const { pages, baseUrl } = sitemapPages(buildDir);
-  const scanned = {};
+  const scanned: Record<string, string[]> = {};
   for (const page of pages) {
     const resolved = resolveUrl(buildDir, page, baseUrl);
     if (resolved.kind !== 'page' || resolved.via.length > 0) {
@@ -136,8 +150,8 @@ export function scanBuild(buildDir) {
 }
 
 /** Every manifest URL or anchor that does not resolve in `buildDir`: [{ url, anchor?, reason }]. */
-export function checkManifest(manifest, buildDir, baseUrl = '/') {
-  const problems = [];
+export function checkManifest(manifest: Partial<UrlManifest>, buildDir: string, baseUrl = '/'): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
   for (const [page, anchors] of Object.entries(manifest.pages ?? {})) {
     const resolved = resolveUrl(buildDir, page, baseUrl);
     const hops = resolved.via.length > 0 ? ` (redirected via ${resolved.via.join(' -> ')})` : '';
@@ -163,7 +177,7 @@ export function checkManifest(manifest, buildDir, baseUrl = '/') {
   return problems;
 }
 
-export function describeProblem(problem) {
+export function describeProblem(problem: ManifestProblem): string {
   return `${problem.url}${problem.anchor ? `#${problem.anchor}` : ''}: ${problem.reason}`;
 }
 
@@ -172,21 +186,28 @@ export function describeProblem(problem) {
  * kept (and reported as problems) unless `allowRemovals`, in which case they are dropped and reported
  * as removed. Returns { manifest, added: string[], removed: string[], problems }.
  */
-export function updateManifest(manifest, buildDir, { allowRemovals = false } = {}) {
+export function updateManifest(
+  manifest: Partial<UrlManifest>,
+  buildDir: string,
+  { allowRemovals = false }: { allowRemovals?: boolean } = {},
+): { manifest: UrlManifest; added: string[]; removed: string[]; problems: ManifestProblem[] } {
   const site = scanBuild(buildDir);
-  const pages = Object.fromEntries(Object.entries(manifest.pages ?? {}).map(([page, list]) => [page, [...list]]));
+  const pages: Record<string, string[]> = Object.fromEntries(
+    Object.entries(manifest.pages ?? {}).map(([page, list]) => [page, [...list]]),
+  );
   const files = new Set(manifest.files ?? []);
-  const added = [];
-  const removed = [];
+  const added: string[] = [];
+  const removed: string[] = [];
 
   for (const [page, anchors] of Object.entries(site.pages)) {
-    if (!pages[page]) {
-      pages[page] = [];
+    let known = pages[page];
+    if (!known) {
+      known = pages[page] = [];
       added.push(page);
     }
     for (const anchor of anchors) {
-      if (!pages[page].includes(anchor)) {
-        pages[page].push(anchor);
+      if (!known.includes(anchor)) {
+        known.push(anchor);
         if (!added.includes(page)) added.push(`${page}#${anchor}`);
       }
     }
@@ -226,29 +247,42 @@ export function updateManifest(manifest, buildDir, { allowRemovals = false } = {
   };
 }
 
-export function readManifest(file) {
+export function readManifest(file: string): UrlManifest {
   if (!existsSync(file)) return { pages: {}, files: [] };
-  return JSON.parse(readFileSync(file, 'utf8'));
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<UrlManifest>;
+  return { ...manifest, pages: manifest.pages ?? {}, files: manifest.files ?? [] };
 }
 
-function parseArgs(argv) {
-  const options = { command: argv[0], build: DEFAULT_BUILD, manifest: DEFAULT_MANIFEST, allowRemovals: false };
+interface Options {
+  command: string | undefined;
+  build: string;
+  manifest: string;
+  allowRemovals: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (index: number) => {
+    const given = argv[index];
+    if (given === undefined) throw new Error(`${argv[index - 1]} needs a value`);
+    return path.resolve(given);
+  };
+  const options: Options = { command: argv[0], build: DEFAULT_BUILD, manifest: DEFAULT_MANIFEST, allowRemovals: false };
   for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === '--build') options.build = path.resolve(argv[++i]);
-    else if (argv[i] === '--manifest') options.manifest = path.resolve(argv[++i]);
+    if (argv[i] === '--build') options.build = value(++i);
+    else if (argv[i] === '--manifest') options.manifest = value(++i);
     else if (argv[i] === '--allow-removals') options.allowRemovals = true;
     else throw new Error(`Unknown option ${argv[i]}`);
   }
   if (options.command !== 'update' && options.command !== 'check') {
     throw new Error(
-      'Usage: node scripts/url-manifest.mjs <update|check> [--build dir] [--manifest file] [--allow-removals]',
+      'Usage: npx tsx scripts/url-manifest.ts <update|check> [--build dir] [--manifest file] [--allow-removals]',
     );
   }
   return options;
 }
 
 /** JSON as the repository's Prettier config formats it, so that `npm run lint` stays green after an update. */
-async function formatJson(value, file) {
+async function formatJson(value: unknown, file: string): Promise<string> {
   const json = `${JSON.stringify(value, null, 2)}\n`;
   try {
     const prettier = await import('prettier');
@@ -259,7 +293,7 @@ async function formatJson(value, file) {
   }
 }
 
-async function main() {
+async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const manifest = readManifest(options.manifest);
   const relativeManifest = path.relative(process.cwd(), options.manifest);
@@ -272,7 +306,7 @@ async function main() {
       console.error(`${problems.length} manifest URL(s)/anchor(s) no longer resolve:`);
       for (const problem of problems) console.error(`  ${describeProblem(problem)}`);
       console.error('Restore them, add a redirect in docusaurus.config.ts, or (last resort) run');
-      console.error('`node scripts/url-manifest.mjs update --allow-removals` and commit the manifest.');
+      console.error('`npx tsx scripts/url-manifest.ts update --allow-removals` and commit the manifest.');
       process.exit(1);
     }
     console.log(`${relativeManifest}: all ${count} pages and their anchors resolve.`);
@@ -294,7 +328,7 @@ async function main() {
   if (result.problems.length > 0) process.exit(1);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMain(__filename)) {
   main().catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

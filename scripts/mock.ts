@@ -7,27 +7,18 @@
 // CORS is on (prism's default), so pages served from any origin may call it. SPECS_DIR as for the build.
 // The e2e tests start the mock through this script too (tests/e2e/mock-server.ts).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { discoverRevisions } from '../src/plugins/api-reference/spec/revisions';
+import { isMain } from './lib/main';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
+const ROOT = path.resolve(__dirname, '..');
 
 /** The entry file of the newest dated revision folder (YYYY-MM-DD) in `specsDir`. */
-export function latestSpec(specsDir) {
-  const revisions = readdirSync(specsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && /^\d{4}-\d{2}-\d{2}$/.test(entry.name))
-    .map((entry) => entry.name)
-    .sort();
-  const latest = revisions.at(-1);
-  const file = latest && path.join(specsDir, latest, 'openapi.yaml');
-  if (!file || !existsSync(file)) throw new Error(`No <YYYY-MM-DD>/openapi.yaml in ${specsDir}`);
-  return file;
+export function latestSpec(specsDir: string): string {
+  return discoverRevisions(specsDir)[0]!.entryFile;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(__filename)) {
   const specsDir = process.env.SPECS_DIR ? path.resolve(process.env.SPECS_DIR) : path.join(ROOT, 'specs');
   const spec = latestSpec(specsDir);
   const args = process.argv.slice(2);
@@ -39,6 +30,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   ];
   console.log(`Mock of ${path.relative(process.cwd(), spec)} (prism mock ${withDefaults.join(' ')})`);
   const child = spawn(process.execPath, [prism, 'mock', spec, ...withDefaults], { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -11,7 +11,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function findChromium() {
+export async function findChromium(): Promise<string | null> {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
