@@ -3,7 +3,7 @@ import { withoutBaseUrl } from '../../plugins/api-reference/routes';
 /**
  * Which social card (og:image) and fallback description each section of the portal uses.
  * Pages that set their own image (front matter `image`) or description keep theirs.
- * The PNGs are drawn once by scripts/social-cards.mjs and committed in static/img/social/.
+ * The PNGs are drawn once by scripts/social-cards.ts and committed in static/img/social/.
  */
 export type Section = 'home' | 'guides' | 'reference' | 'blog' | 'community';
 
