@@ -70,17 +70,26 @@ function sidebarData(revision: RevisionModel): ReferenceSidebarData {
   };
 }
 
-/** The URL of the same operation in every other revision that has it. */
-function otherRevisionLinks(model: ReferenceModel, operationId: string, current: string) {
+/** The URL of the same operation, or tag page, in every other revision (null where it has none). */
+function otherRevisionLinks(
+  model: ReferenceModel,
+  page: { operationId: string } | { tagSlug: string },
+  current: string,
+) {
   return model.revisions
     .filter((revision) => revision.revision !== current)
-    .map((revision) => ({
-      revision: revision.revision,
-      isLatest: revision.isLatest,
-      url: revision.operations.some((operation) => operation.operationId === operationId)
-        ? operationUrl(revision.basePath, operationId)
-        : null,
-    }));
+    .map((revision) => {
+      const exists =
+        'operationId' in page
+          ? revision.operations.some((operation) => operation.operationId === page.operationId)
+          : revision.tags.some((tag) => tag.slug === page.tagSlug);
+      const slug = 'operationId' in page ? page.operationId : page.tagSlug;
+      return {
+        revision: revision.revision,
+        isLatest: revision.isLatest,
+        url: exists ? referencePageUrl(revision.basePath, slug) : null,
+      };
+    });
 }
 
 export default function apiReferencePlugin(
@@ -228,7 +237,7 @@ export default function apiReferencePlugin(
               operation,
               buildCodeSamples(revision.spec, operation, revision.revision),
             ),
-            otherRevisions: otherRevisionLinks(model, operation.operationId, revision.revision),
+            otherRevisions: otherRevisionLinks(model, { operationId: operation.operationId }, revision.revision),
           });
         }
 
@@ -242,6 +251,7 @@ export default function apiReferencePlugin(
             name: tag.name,
             slug: tag.slug,
             description: tag.description,
+            otherRevisions: otherRevisionLinks(model, { tagSlug: tag.slug }, revision.revision),
             operations: tag.operations.map(
               ({ operationId, method, path: operationPath, summary, firstSentence, deprecated }) => ({
                 operationId,

@@ -38,14 +38,18 @@ export interface OperationPageData extends RevisionPage {
   tagUrl: string;
   /** The operation (with its generated code samples as `x-codeSamples`) and only the components it references. */
   spec: OpenApiDocument;
-  otherRevisions: { revision: string; isLatest: boolean; url: string | null }[];
+  otherRevisions: OtherRevisionLinks;
 }
+
+/** The same page in each other revision: its URL, or null where that revision does not have it. */
+export type OtherRevisionLinks = { revision: string; isLatest: boolean; url: string | null }[];
 
 export interface TagPageData extends RevisionPage {
   kind: 'tag';
   name: string;
   slug: string;
   description: string;
+  otherRevisions: OtherRevisionLinks;
   operations: {
     operationId: string;
     method: string;
