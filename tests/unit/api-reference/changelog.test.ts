@@ -7,11 +7,10 @@ import {
   changelogRouteConflicts,
   diffRevisions,
   flattenSchema,
-  renderAtomFeed,
-  renderRssFeed,
   type ApiChange,
   type ChangelogRevision,
 } from '../../../src/plugins/api-reference/changelog/diff';
+import { renderAtomFeed, renderRssFeed } from '../../../src/plugins/api-reference/changelog/feeds';
 import { ROOT } from '../helpers';
 import { HAS_REAL_SPEC, REAL_SPEC_DIR, REAL_SPEC_SKIP_REASON } from '../../real-spec-fixture';
 
@@ -346,8 +345,19 @@ describe('changelog', () => {
     expect(rss).toContain('<link>https://example.com/docs/reference/changelog/2026-02-01</link>');
     expect(rss).toContain('<title>A &amp; B API changelog</title>');
     expect(rss).toContain('https://example.com/docs/reference/get_thing');
+    expect(rss).toContain(
+      '<atom:link href="https://example.com/docs/reference/changelog/feed.xml" rel="self" type="application/rss+xml"/>',
+    );
     expect(rss.match(/<item>/g)).toHaveLength(1);
+    // `feed` wraps item titles and HTML content in CDATA; the HTML inside is escaped once.
+    expect(rss).toContain('<title><![CDATA[API revision 2026-02-01: 1 change(s), 0 breaking');
+    expect(rss).toContain(
+      '<a href="https://example.com/docs/reference/get_thing">get_thing</a>: New operation <code>GET /things/{id}</code>.',
+    );
     const atom = renderAtomFeed(changelog, site);
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(atom).toContain('<link rel="self" href="https://example.com/docs/reference/changelog/atom.xml"/>');
+    expect(atom).toContain('<link href="https://example.com/docs/reference/changelog/2026-02-01"/>');
     expect(atom).toContain('<updated>2026-02-01T00:00:00.000Z</updated>');
     expect(atom.match(/<entry>/g)).toHaveLength(1);
   });

@@ -3,15 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadContext, PluginContentLoadedActions } from '@docusaurus/types';
 import type { ReferenceModel } from '../spec';
-import {
-  CHANGELOG_BASE,
-  buildChangelog,
-  changelogRouteConflicts,
-  changelogUrl,
-  renderAtomFeed,
-  renderRssFeed,
-  type RevisionChangelog,
-} from './diff';
+import { CHANGELOG_BASE, buildChangelog, changelogRouteConflicts, changelogUrl, type RevisionChangelog } from './diff';
+import { renderAtomFeed, renderRssFeed } from './feeds';
 import { SpecError } from '../spec/errors';
 import type { ChangelogEntrySummary, ChangelogFeeds, ChangelogOverviewData, ChangelogRevisionData } from './types';
 
