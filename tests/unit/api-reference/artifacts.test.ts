@@ -177,6 +177,27 @@ describe('Markdown twins of operations', () => {
       expect(markdown).toContain('- `parent` (object (Node)) (recursive: same shape as above)');
     });
   });
+  it("show an operation's own parameter where it overrides the path item's (same name and location)", async () => {
+    const spec = miniSpec({
+      paths: `  /api/things:
+    parameters:
+      - { name: 'page[size]', in: query, description: Path-level page size., schema: { type: integer } }
+      - { name: 'fields[thing]', in: query, description: Kept from the path item., schema: { type: string } }
+    get:${OPERATION(
+      'get_things',
+      `
+      parameters:
+        - { name: 'page[size]', in: query, required: true, description: Operation-level page size., schema: { type: string } }`,
+    )}`,
+    });
+    const loaded = await loadReferenceModel(makeSpecsDir({ '2026-01-01/openapi.yaml': spec }), ROOT);
+    const revision = loaded.revisions[0]!;
+    const markdown = operationMarkdown(revision, revision.operations[0]!, { siteUrl: SITE_URL });
+    expect(markdown).toContain('| `page[size]` | query | string | yes | Operation-level page size. |');
+    expect(markdown).not.toContain('Path-level page size.');
+    expect(markdown.match(/\| `page\[size\]` \|/g)).toHaveLength(1);
+    expect(markdown).toContain('| `fields[thing]` | query | string | no | Kept from the path item. |');
+  });
 });
 
 describe('prose twins', () => {

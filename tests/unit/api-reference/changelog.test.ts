@@ -323,6 +323,42 @@ describe('$ref resolution', () => {
   });
 });
 
+describe('operation-level parameters', () => {
+  const pageSize = (where: string, required: boolean, type = 'integer') => ({
+    name: 'page[size]',
+    in: 'query',
+    required,
+    description: where,
+    schema: { type },
+  });
+  const withParameters = (pathLevel: Json[], operationLevel: Json[]) =>
+    spec(
+      {
+        '/things/{id}': {
+          parameters: pathLevel,
+          ...getThing(operationLevel.length > 0 ? { parameters: operationLevel } : {}),
+        },
+      },
+      THING({}),
+    );
+
+  it("compare the operation's own parameter where it overrides the path item's", () => {
+    // The path item keeps an optional integer `page[size]`; the operation's own one becomes a required string.
+    const changes = diff(
+      withParameters([pageSize('path', false)], []),
+      withParameters([pageSize('path', false)], [pageSize('operation', true, 'string')]),
+    );
+    expect(changes.map((change) => change.description)).toEqual([
+      'Query parameter `page[size]` is now required.',
+      'The type of query parameter `page[size]` changed from `integer` to `string`.',
+    ]);
+  });
+
+  it('report nothing when an override only moves a parameter from the path item to the operation', () => {
+    expect(diff(withParameters([pageSize('path', true)], []), withParameters([], [pageSize('op', true)]))).toEqual([]);
+  });
+});
+
 describe('changelog', () => {
   it('lists breaking changes first and has one entry per revision, newest first', () => {
     const older = revision('2026-01-01', spec({ '/things/{id}': getThing() }, THING({})));
