@@ -263,6 +263,11 @@ See [the overview](${SITE_URL}/docs/api-overview#pagination).
 `);
   });
 
+  it('drop HTML comments (as Docusaurus allows in MDX) but keep blank lines and `{#id}`-like text inside code', () => {
+    const body = 'Intro.\n\n<!-- truncate -->\n\n## Next {#next}\n\n```py\na = 1\n\n\ndef f(): {#x}\n```';
+    expect(mdxToMarkdown(body)).toBe('Intro.\n\n## Next\n\n```py\na = 1\n\n\ndef f(): {#x}\n```');
+  });
+
   it('leave fenced code untouched, even lines that look like MDX', () => {
     const body = '```js\nimport x from "y";\nexport const a = 1;\n<Tabs>\n```';
     expect(mdxToMarkdown(body)).toBe(body);
