@@ -4,13 +4,13 @@ import { listOperations } from '../../../src/plugins/api-reference/spec/operatio
 import type { OpenApiDocument } from '../../../src/plugins/api-reference/spec/types';
 import {
   buildChangelog,
-  changelogRouteConflicts,
   diffRevisions,
   flattenSchema,
   type ApiChange,
   type ChangelogRevision,
 } from '../../../src/plugins/api-reference/changelog/diff';
 import { renderAtomFeed, renderRssFeed } from '../../../src/plugins/api-reference/changelog/feeds';
+import { changelogRouteConflicts } from '../../../src/plugins/api-reference/changelog/routes';
 import { ROOT } from '../helpers';
 import { HAS_REAL_SPEC, REAL_SPEC_DIR, REAL_SPEC_SKIP_REASON } from '../../real-spec-fixture';
 

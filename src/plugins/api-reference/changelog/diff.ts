@@ -473,22 +473,6 @@ export function buildChangelog(revisions: readonly ChangelogRevision[]): Revisio
   });
 }
 
-/**
- * Reference URLs that would collide with the changelog's `/reference/changelog` routes: a tag
- * slug or an operationId of the latest revision (whose pages live directly under /reference).
- */
-export function changelogRouteConflicts(latest: {
-  tags: { name: string; slug: string }[];
-  operations: OperationInfo[];
-}): string[] {
-  return [
-    ...latest.tags.filter((tag) => tag.slug === CHANGELOG_SEGMENT).map((tag) => `tag "${tag.name}"`),
-    ...latest.operations
-      .filter((operation) => operation.operationId === CHANGELOG_SEGMENT)
-      .map((operation) => `operationId "${operation.operationId}"`),
-  ];
-}
-
 /** One line for terminals: "3 operations added, 2 removed, 4 breaking changes (12 in all)". */
 export function summarizeChangelog(changelog: RevisionChangelog): string {
   const { total, breaking, operationsAdded, operationsRemoved } = changelog.counts;

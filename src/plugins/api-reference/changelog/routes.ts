@@ -3,7 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadContext, PluginContentLoadedActions } from '@docusaurus/types';
 import type { ReferenceModel } from '../spec';
-import { CHANGELOG_BASE, buildChangelog, changelogRouteConflicts, changelogUrl, type RevisionChangelog } from './diff';
+import type { OperationInfo } from '../spec/operations';
+import { CHANGELOG_BASE, CHANGELOG_SEGMENT, buildChangelog, changelogUrl, type RevisionChangelog } from './diff';
 import { renderAtomFeed, renderRssFeed } from './feeds';
 import { SpecError } from '../spec/errors';
 import type { ChangelogEntrySummary, ChangelogFeeds, ChangelogOverviewData, ChangelogRevisionData } from './types';
@@ -34,6 +35,22 @@ function summary(changelog: RevisionChangelog, model: ReferenceModel): Changelog
       model.revisions.find((revision) => revision.revision === changelog.revision)?.basePath ?? '/reference',
     counts: changelog.counts,
   };
+}
+
+/**
+ * Reference URLs that would collide with the changelog's `/reference/changelog` routes: a tag
+ * slug or an operationId of the latest revision (whose pages live directly under /reference).
+ */
+export function changelogRouteConflicts(latest: {
+  tags: { name: string; slug: string }[];
+  operations: OperationInfo[];
+}): string[] {
+  return [
+    ...latest.tags.filter((tag) => tag.slug === CHANGELOG_SEGMENT).map((tag) => `tag "${tag.name}"`),
+    ...latest.operations
+      .filter((operation) => operation.operationId === CHANGELOG_SEGMENT)
+      .map((operation) => `operationId "${operation.operationId}"`),
+  ];
 }
 
 export async function addChangelogRoutes(
