@@ -268,6 +268,11 @@ See [the overview](${SITE_URL}/docs/api-overview#pagination).
     expect(mdxToMarkdown(body)).toBe('Intro.\n\n## Next\n\n```py\na = 1\n\n\ndef f(): {#x}\n```');
   });
 
+  it('quote an admonition that spans several blocks', () => {
+    const body = 'Before.\n\n:::warning\n\nFirst.\n\n```sh\nx\n```\n\n:::\n\nAfter.';
+    expect(mdxToMarkdown(body)).toBe('Before.\n\n> **Warning**\n>\n> First.\n>\n> ```sh\n> x\n> ```\n\nAfter.');
+  });
+
   it('leave fenced code untouched, even lines that look like MDX', () => {
     const body = '```js\nimport x from "y";\nexport const a = 1;\n<Tabs>\n```';
     expect(mdxToMarkdown(body)).toBe(body);

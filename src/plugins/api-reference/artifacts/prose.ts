@@ -210,7 +210,7 @@ function quoteAdmonitions(nodes: RootContent[]): RootContent[] {
     const first = trimParagraph(inner[0] as Paragraph, OPENER, 'first');
     const body: RootContent[] = [...(first ? [first] : []), ...inner.slice(1)];
     const lastIndex = body.length - 1;
-    if (body[lastIndex] === first || closes(body[lastIndex]!)) {
+    if (lastIndex >= 0 && (body[lastIndex] === first || closes(body[lastIndex]!))) {
       const last = trimParagraph(body[lastIndex] as Paragraph, CLOSER, 'last');
       if (last) body[lastIndex] = last;
       else body.pop();
