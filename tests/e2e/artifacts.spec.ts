@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { loadReferenceModel, type ReferenceModel } from '../../src/plugins/api-reference/spec';
-import { operationParameters } from '../../src/plugins/api-reference/artifacts/markdown';
+import { operationParameters } from '../../src/plugins/api-reference/openapi';
 import { sitemapPaths, visit } from './support';
 
 const ROOT = path.join(__dirname, '../..');
@@ -38,7 +38,9 @@ test('every operation of the project spec has a Markdown twin naming its method,
       const markdown = await fetchText(request, twin);
       const expected = [
         `${operation.method.toUpperCase()} ${operation.path}`,
-        ...operationParameters(revision.spec, operation).map((parameter) => `\`${parameter.name}\``),
+        ...operationParameters(revision.spec, operation.path, operation.method).map(
+          (parameter) => `\`${parameter.name}\``,
+        ),
       ];
       const missing = expected.filter((text) => !markdown.includes(text));
       if (missing.length > 0) failures.push(`${twin}: lacks ${missing.join(', ')}`);

@@ -177,6 +177,27 @@ describe('Markdown twins of operations', () => {
       expect(markdown).toContain('- `parent` (object (Node)) (recursive: same shape as above)');
     });
   });
+  it("show an operation's own parameter where it overrides the path item's (same name and location)", async () => {
+    const spec = miniSpec({
+      paths: `  /api/things:
+    parameters:
+      - { name: 'page[size]', in: query, description: Path-level page size., schema: { type: integer } }
+      - { name: 'fields[thing]', in: query, description: Kept from the path item., schema: { type: string } }
+    get:${OPERATION(
+      'get_things',
+      `
+      parameters:
+        - { name: 'page[size]', in: query, required: true, description: Operation-level page size., schema: { type: string } }`,
+    )}`,
+    });
+    const loaded = await loadReferenceModel(makeSpecsDir({ '2026-01-01/openapi.yaml': spec }), ROOT);
+    const revision = loaded.revisions[0]!;
+    const markdown = operationMarkdown(revision, revision.operations[0]!, { siteUrl: SITE_URL });
+    expect(markdown).toContain('| `page[size]` | query | string | yes | Operation-level page size. |');
+    expect(markdown).not.toContain('Path-level page size.');
+    expect(markdown.match(/\| `page\[size\]` \|/g)).toHaveLength(1);
+    expect(markdown).toContain('| `fields[thing]` | query | string | no | Kept from the path item. |');
+  });
 });
 
 describe('prose twins', () => {
@@ -240,6 +261,16 @@ import os
 
 See [the overview](${SITE_URL}/docs/api-overview#pagination).
 `);
+  });
+
+  it('drop HTML comments (as Docusaurus allows in MDX) but keep blank lines and `{#id}`-like text inside code', () => {
+    const body = 'Intro.\n\n<!-- truncate -->\n\n## Next {#next}\n\n```py\na = 1\n\n\ndef f(): {#x}\n```';
+    expect(mdxToMarkdown(body)).toBe('Intro.\n\n## Next\n\n```py\na = 1\n\n\ndef f(): {#x}\n```');
+  });
+
+  it('quote an admonition that spans several blocks', () => {
+    const body = 'Before.\n\n:::warning\n\nFirst.\n\n```sh\nx\n```\n\n:::\n\nAfter.';
+    expect(mdxToMarkdown(body)).toBe('Before.\n\n> **Warning**\n>\n> First.\n>\n> ```sh\n> x\n> ```\n\nAfter.');
   });
 
   it('leave fenced code untouched, even lines that look like MDX', () => {

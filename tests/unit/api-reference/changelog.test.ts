@@ -4,14 +4,13 @@ import { listOperations } from '../../../src/plugins/api-reference/spec/operatio
 import type { OpenApiDocument } from '../../../src/plugins/api-reference/spec/types';
 import {
   buildChangelog,
-  changelogRouteConflicts,
   diffRevisions,
   flattenSchema,
-  renderAtomFeed,
-  renderRssFeed,
   type ApiChange,
   type ChangelogRevision,
 } from '../../../src/plugins/api-reference/changelog/diff';
+import { renderAtomFeed, renderRssFeed } from '../../../src/plugins/api-reference/changelog/feeds';
+import { changelogRouteConflicts } from '../../../src/plugins/api-reference/changelog/routes';
 import { ROOT } from '../helpers';
 import { HAS_REAL_SPEC, REAL_SPEC_DIR, REAL_SPEC_SKIP_REASON } from '../../real-spec-fixture';
 
@@ -324,6 +323,42 @@ describe('$ref resolution', () => {
   });
 });
 
+describe('operation-level parameters', () => {
+  const pageSize = (where: string, required: boolean, type = 'integer') => ({
+    name: 'page[size]',
+    in: 'query',
+    required,
+    description: where,
+    schema: { type },
+  });
+  const withParameters = (pathLevel: Json[], operationLevel: Json[]) =>
+    spec(
+      {
+        '/things/{id}': {
+          parameters: pathLevel,
+          ...getThing(operationLevel.length > 0 ? { parameters: operationLevel } : {}),
+        },
+      },
+      THING({}),
+    );
+
+  it("compare the operation's own parameter where it overrides the path item's", () => {
+    // The path item keeps an optional integer `page[size]`; the operation's own one becomes a required string.
+    const changes = diff(
+      withParameters([pageSize('path', false)], []),
+      withParameters([pageSize('path', false)], [pageSize('operation', true, 'string')]),
+    );
+    expect(changes.map((change) => change.description)).toEqual([
+      'Query parameter `page[size]` is now required.',
+      'The type of query parameter `page[size]` changed from `integer` to `string`.',
+    ]);
+  });
+
+  it('report nothing when an override only moves a parameter from the path item to the operation', () => {
+    expect(diff(withParameters([pageSize('path', true)], []), withParameters([], [pageSize('op', true)]))).toEqual([]);
+  });
+});
+
 describe('changelog', () => {
   it('lists breaking changes first and has one entry per revision, newest first', () => {
     const older = revision('2026-01-01', spec({ '/things/{id}': getThing() }, THING({})));
@@ -346,8 +381,19 @@ describe('changelog', () => {
     expect(rss).toContain('<link>https://example.com/docs/reference/changelog/2026-02-01</link>');
     expect(rss).toContain('<title>A &amp; B API changelog</title>');
     expect(rss).toContain('https://example.com/docs/reference/get_thing');
+    expect(rss).toContain(
+      '<atom:link href="https://example.com/docs/reference/changelog/feed.xml" rel="self" type="application/rss+xml"/>',
+    );
     expect(rss.match(/<item>/g)).toHaveLength(1);
+    // `feed` wraps item titles and HTML content in CDATA; the HTML inside is escaped once.
+    expect(rss).toContain('<title><![CDATA[API revision 2026-02-01: 1 change(s), 0 breaking');
+    expect(rss).toContain(
+      '<a href="https://example.com/docs/reference/get_thing">get_thing</a>: New operation <code>GET /things/{id}</code>.',
+    );
     const atom = renderAtomFeed(changelog, site);
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(atom).toContain('<link rel="self" href="https://example.com/docs/reference/changelog/atom.xml"/>');
+    expect(atom).toContain('<link href="https://example.com/docs/reference/changelog/2026-02-01"/>');
     expect(atom).toContain('<updated>2026-02-01T00:00:00.000Z</updated>');
     expect(atom.match(/<entry>/g)).toHaveLength(1);
   });

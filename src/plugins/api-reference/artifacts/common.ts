@@ -1,5 +1,5 @@
 import { SpecError, truncate } from '../spec/errors';
-import type { OpenApiDocument } from '../spec/types';
+export { isRecord } from '../openapi';
 
 /**
  * The error every artifact builder throws: it names the artifact (its URL path) and the
@@ -20,29 +20,6 @@ export function buildArtifact<T>(artifact: string, build: () => T): T {
   } catch (error) {
     throw artifactError(artifact, error);
   }
-}
-
-function unescapePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** Follows internal `$ref`s (`#/components/...`) of the bundled spec; gives up after 20 hops. */
-export function resolveRef<T = Record<string, unknown>>(spec: OpenApiDocument, node: unknown): T | undefined {
-  let current = node;
-  for (let hops = 0; hops < 20 && isRecord(current) && typeof current.$ref === 'string'; hops++) {
-    const ref = current.$ref as string;
-    if (!ref.startsWith('#/')) return undefined;
-    current = ref
-      .slice(2)
-      .split('/')
-      .map(unescapePointerSegment)
-      .reduce<unknown>((acc, key) => (isRecord(acc) ? acc[key] : undefined), spec);
-  }
-  return current as T | undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Text made safe for one Markdown table cell. */

@@ -24,6 +24,7 @@ import {
 import { buildPostmanArtifacts } from './postman';
 import { inlineMdxPartials, proseMarkdown, type ProsePage } from './prose';
 import { buildSpecDownloads } from './spec-downloads';
+import { operationUrl, tagUrl } from '../routes';
 
 /** Site-root path (`/specs/2026-07-15/openapi.json`) -> file content. */
 export type ArtifactFiles = Map<string, string>;
@@ -64,14 +65,14 @@ async function buildSpecArtifacts(model: ReferenceModel, siteUrl: string): Promi
       buildArtifact(markdownTwinPath(revision.basePath), () => landingMarkdown(model, revision, options)),
     );
     for (const tag of revision.tags) {
-      const twin = markdownTwinPath(`${revision.basePath}/${tag.slug}`);
+      const twin = markdownTwinPath(tagUrl(revision.basePath, tag.slug));
       files.set(
         twin,
         buildArtifact(twin, () => tagMarkdown(revision, tag, options)),
       );
     }
     for (const operation of revision.operations) {
-      const twin = markdownTwinPath(`${revision.basePath}/${operation.operationId}`);
+      const twin = markdownTwinPath(operationUrl(revision.basePath, operation.operationId));
       files.set(
         twin,
         buildArtifact(twin, () => operationMarkdown(revision, operation, options)),

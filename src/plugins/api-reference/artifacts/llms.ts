@@ -3,6 +3,7 @@ import { PRIVATE_KEY_PLACEHOLDER, PUBLIC_KEY_PLACEHOLDER } from '../samples/code
 import { oneLine } from './common';
 import { markdownTwinPath, postmanPaths, specDownloadPaths } from './paths';
 import type { ProsePage } from './prose';
+import { operationUrl, tagUrl } from '../routes';
 
 export interface LlmsInput {
   siteTitle: string;
@@ -80,7 +81,7 @@ export function buildLlmsTxt(input: LlmsInput): string {
     reference.push(
       link(
         `${tag.name} resource`,
-        `${siteUrl}${markdownTwinPath(`${latest.basePath}/${tag.slug}`)}`,
+        `${siteUrl}${markdownTwinPath(tagUrl(latest.basePath, tag.slug))}`,
         tag.description.split(/(?<=[.!?])\s/)[0] ?? '',
       ),
     );
@@ -88,7 +89,7 @@ export function buildLlmsTxt(input: LlmsInput): string {
       reference.push(
         link(
           operation.summary,
-          `${siteUrl}${markdownTwinPath(`${latest.basePath}/${operation.operationId}`)}`,
+          `${siteUrl}${markdownTwinPath(operationUrl(latest.basePath, operation.operationId))}`,
           `\`${operation.method.toUpperCase()} ${operation.path}\`${operation.deprecated ? ' (deprecated)' : ''}. ${operation.firstSentence}`,
         ),
       );

@@ -2,8 +2,21 @@ import type { RevisionModel } from '../spec/index';
 import type { OperationInfo, TagGroup } from '../spec/operations';
 import type { OpenApiDocument, OperationObject } from '../spec/types';
 import { buildCodeSamples, PRIVATE_KEY_PLACEHOLDER, PUBLIC_KEY_PLACEHOLDER } from '../samples/code-samples';
-import { absolutizeLinks, isRecord, oneLine, resolveRef, tableCell } from './common';
+import {
+  firstMedia,
+  isRecord,
+  mediaExample,
+  mergedSchema,
+  operationParameters,
+  refName,
+  resolveRef,
+  schemaType,
+  schemaVariants,
+  typeLabel,
+} from '../openapi';
+import { absolutizeLinks, oneLine, tableCell } from './common';
 import { markdownTwinPath, postmanPaths, specDownloadPaths } from './paths';
+import { operationUrl, tagUrl } from '../routes';
 
 /** Limits that keep the twin of an operation of a 3 MB spec readable (and its build fast). */
 const MAX_DEPTH = 7;
@@ -16,96 +29,14 @@ export interface MarkdownOptions {
   siteUrl: string;
 }
 
-type Schema = Record<string, unknown>;
-
-export interface ParameterInfo {
-  name: string;
-  in: string;
-  required: boolean;
-  description: string;
-  deprecated: boolean;
-  schema?: unknown;
-  example?: unknown;
-}
-
-/** The operation's parameters: the path item's, overridden by the operation's own (same name and location). */
-export function operationParameters(spec: OpenApiDocument, info: OperationInfo): ParameterInfo[] {
-  const pathItem = spec.paths?.[info.path] ?? {};
-  const operation = (pathItem[info.method] ?? {}) as OperationObject;
-  const byKey = new Map<string, ParameterInfo>();
-  for (const raw of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-    const parameter = resolveRef<Schema>(spec, raw);
-    if (!parameter || typeof parameter.name !== 'string' || typeof parameter.in !== 'string') continue;
-    byKey.set(`${parameter.in}:${parameter.name}`, {
-      name: parameter.name,
-      in: parameter.in,
-      required: parameter.required === true || parameter.in === 'path',
-      description: typeof parameter.description === 'string' ? parameter.description : '',
-      deprecated: parameter.deprecated === true,
-      schema: parameter.schema,
-      example: parameter.example,
-    });
-  }
-  return [...byKey.values()];
-}
-
-function refName(node: unknown): string | undefined {
-  if (!isRecord(node) || typeof node.$ref !== 'string') return undefined;
-  return node.$ref.split('/').pop();
-}
-
-/** `allOf` members merged into one object schema (properties, required, and the first type seen). */
-function flatten(spec: OpenApiDocument, node: unknown, seen = new Set<unknown>()): Schema {
-  const schema = resolveRef<Schema>(spec, node) ?? {};
-  if (!Array.isArray(schema.allOf) || seen.has(schema)) return schema;
-  seen.add(schema);
-  const merged: Schema = { ...schema };
-  delete merged.allOf;
-  const properties: Record<string, unknown> = { ...((schema.properties as Record<string, unknown>) ?? {}) };
-  const required = new Set<string>(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-  for (const member of schema.allOf) {
-    const part = flatten(spec, member, seen);
-    Object.assign(properties, (part.properties as Record<string, unknown>) ?? {});
-    for (const name of Array.isArray(part.required) ? (part.required as string[]) : []) required.add(name);
-    for (const key of ['type', 'items', 'oneOf', 'anyOf', 'enum', 'format', 'additionalProperties', 'description']) {
-      if (merged[key] === undefined && part[key] !== undefined) merged[key] = part[key];
-    }
-  }
-  if (Object.keys(properties).length > 0) merged.properties = properties;
-  if (required.size > 0) merged.required = [...required];
-  return merged;
-}
-
-function variantsOf(schema: Schema): unknown[] {
-  if (Array.isArray(schema.oneOf)) return schema.oneOf;
-  if (Array.isArray(schema.anyOf)) return schema.anyOf;
-  return [];
-}
-
-function baseType(schema: Schema): { type: string; nullable: boolean } {
-  const types = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [String(schema.type)] : [];
-  const nonNull = types.filter((type) => type !== 'null');
-  const nullable = schema.nullable === true || types.includes('null');
-  if (nonNull.length > 0) return { type: nonNull.join(' or '), nullable };
-  if (schema.properties || schema.additionalProperties) return { type: 'object', nullable };
-  if (schema.items) return { type: 'array', nullable };
-  return { type: 'any', nullable };
-}
-
-/** A short type label: `string (date-time)`, `array of object (ProfileResource)`, `one of: A, B`. */
-export function typeLabel(spec: OpenApiDocument, node: unknown, depth = 0): string {
-  const name = refName(node);
-  const schema = flatten(spec, node);
-  const variants = variantsOf(schema);
-  if (variants.length > 0 && depth < 3) {
-    return `one of: ${variants.map((variant) => typeLabel(spec, variant, depth + 1)).join(', ')}`;
-  }
-  const { type, nullable } = baseType(schema);
-  let label = type;
-  if (type === 'array') label = `array of ${depth < 3 ? typeLabel(spec, schema.items, depth + 1) : 'items'}`;
-  else if (typeof schema.format === 'string') label = `${type} (${schema.format})`;
-  else if (type === 'object' && name) label = `object (${name})`;
-  return nullable ? `${label}, nullable` : label;
+/** The operation's parameters as the twin shows them: path parameters are always required. */
+function parameterRows(spec: OpenApiDocument, info: OperationInfo) {
+  return operationParameters(spec, info.path, info.method).map((parameter) => ({
+    ...parameter,
+    required: parameter.required === true || parameter.in === 'path',
+    description: typeof parameter.description === 'string' ? parameter.description : '',
+    deprecated: parameter.deprecated === true,
+  }));
 }
 
 function inlineValue(value: unknown): string {
@@ -115,8 +46,8 @@ function inlineValue(value: unknown): string {
 
 /** Allowed values, default, example and flags of a schema, as short sentences. */
 function schemaNotes(spec: OpenApiDocument, node: unknown, example?: unknown): string[] {
-  const schema = flatten(spec, node);
-  const items = schema.items ? flatten(spec, schema.items) : undefined;
+  const schema = mergedSchema(spec, node);
+  const items = schema.items ? mergedSchema(spec, schema.items) : undefined;
   const values = Array.isArray(schema.enum) ? schema.enum : Array.isArray(items?.enum) ? items.enum : undefined;
   const notes: string[] = [];
   if (values && values.length > 0) {
@@ -158,26 +89,26 @@ function fieldLines(walk: Walk, node: unknown, depth: number, stack: readonly st
   const name = refName(node);
   if (name && stack.includes(name)) return;
   const nextStack = name ? [...stack, name] : stack;
-  const schema = flatten(walk.spec, node);
+  const schema = mergedSchema(walk.spec, node);
   const indent = '  '.repeat(depth);
 
-  const variants = variantsOf(schema);
+  const variants = schemaVariants(schema);
   if (variants.length > 0) {
     variants.forEach((variant, index) => {
-      const variantSchema = flatten(walk.spec, variant);
+      const variantSchema = mergedSchema(walk.spec, variant);
       const title = typeof variantSchema.title === 'string' ? ` ${variantSchema.title}` : '';
       if (!push(walk, `${indent}- Option ${index + 1}${title}: ${typeLabel(walk.spec, variant)}`)) return;
       fieldLines(walk, variant, depth + 1, nextStack);
     });
     return;
   }
-  if (baseType(schema).type === 'array' && schema.items) {
+  if (schemaType(schema).type === 'array' && schema.items) {
     fieldLines(walk, schema.items, depth, nextStack);
     return;
   }
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   for (const [property, child] of Object.entries((schema.properties as Record<string, unknown>) ?? {})) {
-    const childSchema = flatten(walk.spec, child);
+    const childSchema = mergedSchema(walk.spec, child);
     const flags = [typeLabel(walk.spec, child), ...(required.has(property) ? ['required'] : [])].join(', ');
     const text = describe(childSchema.description, schemaNotes(walk.spec, child));
     const recursive = refName(child) && nextStack.includes(refName(child)!) ? ' (recursive: same shape as above)' : '';
@@ -186,7 +117,7 @@ function fieldLines(walk: Walk, node: unknown, depth: number, stack: readonly st
   }
   if (isRecord(schema.additionalProperties)) {
     const child = schema.additionalProperties;
-    const text = describe(flatten(walk.spec, child).description, []);
+    const text = describe(mergedSchema(walk.spec, child).description, []);
     if (!push(walk, `${indent}- any other key (${typeLabel(walk.spec, child)})${text ? `: ${text}` : ''}`)) return;
     fieldLines(walk, child, depth + 1, nextStack);
   }
@@ -198,27 +129,6 @@ export function schemaMarkdown(spec: OpenApiDocument, node: unknown, fullSpecUrl
   fieldLines(walk, node, 0, []);
   if (walk.truncated) walk.lines.push(`- … (shortened; the full schema is in the [OpenAPI spec](${fullSpecUrl}))`);
   return walk.lines.join('\n');
-}
-
-interface MediaType {
-  schema?: unknown;
-  example?: unknown;
-  examples?: Record<string, unknown>;
-}
-
-function firstMedia(spec: OpenApiDocument, holder: unknown): [string, MediaType] | undefined {
-  const resolved = resolveRef<Schema>(spec, holder);
-  const content = resolved?.content;
-  if (!isRecord(content)) return undefined;
-  const [entry] = Object.entries(content);
-  return entry && isRecord(entry[1]) ? [entry[0], entry[1] as MediaType] : undefined;
-}
-
-function mediaExample(spec: OpenApiDocument, media: MediaType): unknown {
-  if (media.example !== undefined) return media.example;
-  const first = Object.values(media.examples ?? {})[0];
-  if (first !== undefined) return resolveRef<{ value?: unknown }>(spec, first)?.value;
-  return flatten(spec, media.schema).example;
 }
 
 function jsonBlock(value: unknown): string | undefined {
@@ -238,7 +148,7 @@ export function operationMarkdown(revision: RevisionModel, info: OperationInfo, 
   const { spec } = revision;
   const operation = (spec.paths?.[info.path]?.[info.method] ?? {}) as OperationObject;
   const server = (spec.servers?.[0]?.url ?? '').replace(/\/$/, '');
-  const pageUrl = `${siteUrl}${revision.basePath}/${info.operationId}`;
+  const pageUrl = `${siteUrl}${operationUrl(revision.basePath, info.operationId)}`;
   const fullSpecUrl = `${siteUrl}${specDownloadPaths(revision.revision).json}`;
   const method = info.method.toUpperCase();
   const sections: string[] = [];
@@ -263,12 +173,12 @@ export function operationMarkdown(revision: RevisionModel, info: OperationInfo, 
     }`,
     `- **Scopes:** ${info.scopes.length > 0 ? info.scopes.map((scope) => `\`${scope}\``).join(', ') : 'none'}`,
     `- **Operation ID:** \`${info.operationId}\``,
-    `- **Tag:** ${tag ? `[${tag.name}](${siteUrl}${revision.basePath}/${tag.slug})` : info.tag}`,
+    `- **Tag:** ${tag ? `[${tag.name}](${siteUrl}${tagUrl(revision.basePath, tag.slug)})` : info.tag}`,
     `- **Reference page:** ${pageUrl}`,
   ];
   sections.push(facts.join('\n'));
 
-  const parameters = operationParameters(spec, info);
+  const parameters = parameterRows(spec, info);
   sections.push('## Parameters');
   if (parameters.length === 0) {
     sections.push('This operation takes no parameters.');
@@ -285,7 +195,7 @@ export function operationMarkdown(revision: RevisionModel, info: OperationInfo, 
     );
   }
 
-  const requestBody = resolveRef<Schema>(spec, operation.requestBody);
+  const requestBody = resolveRef(spec, operation.requestBody);
   const requestMedia = firstMedia(spec, operation.requestBody);
   if (requestBody && requestMedia) {
     sections.push('## Request body');
@@ -308,7 +218,7 @@ export function operationMarkdown(revision: RevisionModel, info: OperationInfo, 
         '| Status | Description |',
         '| --- | --- |',
         ...responses.map(([status, response]) => {
-          const description = resolveRef<Schema>(spec, response)?.description;
+          const description = resolveRef(spec, response)?.description;
           return `| \`${status}\` | ${tableCell(typeof description === 'string' ? description : '')} |`;
         }),
       ].join('\n'),
@@ -338,7 +248,7 @@ export function operationMarkdown(revision: RevisionModel, info: OperationInfo, 
 }
 
 function operationLine(revision: RevisionModel, operation: OperationInfo, siteUrl: string): string {
-  const link = `${siteUrl}${markdownTwinPath(`${revision.basePath}/${operation.operationId}`)}`;
+  const link = `${siteUrl}${markdownTwinPath(operationUrl(revision.basePath, operation.operationId))}`;
   const deprecated = operation.deprecated ? ' (deprecated)' : '';
   return `| \`${operation.method.toUpperCase()}\` | \`${tableCell(operation.path)}\` | [${tableCell(operation.summary)}](${link})${deprecated} | ${tableCell(operation.firstSentence)} |`;
 }
@@ -347,7 +257,7 @@ function operationLine(revision: RevisionModel, operation: OperationInfo, siteUr
 export function tagMarkdown(revision: RevisionModel, tag: TagGroup, { siteUrl }: MarkdownOptions): string {
   const sections = [
     `# ${tag.name}`,
-    `Revision \`${revision.revision}\`${revision.isLatest ? ' (latest)' : ''} · ${tag.operations.length} operations · ${siteUrl}${revision.basePath}/${tag.slug}`,
+    `Revision \`${revision.revision}\`${revision.isLatest ? ' (latest)' : ''} · ${tag.operations.length} operations · ${siteUrl}${tagUrl(revision.basePath, tag.slug)}`,
     ...(tag.description ? [tag.description.trim()] : []),
     [
       '| Method | Path | Operation | Summary |',

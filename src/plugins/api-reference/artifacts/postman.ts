@@ -6,6 +6,7 @@ import { PRIVATE_KEY_PLACEHOLDER, PUBLIC_KEY_PLACEHOLDER } from '../samples/code
 import { artifactError, isRecord } from './common';
 import { postmanPaths } from './paths';
 import { sanitizeMarkdown } from '../spec/sanitize';
+import { operationUrl } from '../routes';
 
 /**
  * Postman renders descriptions as Markdown, and the converter writes its own into them from parts
@@ -252,7 +253,12 @@ export async function buildPostmanArtifacts(
           return [];
         }
         return [
-          finishRequest(item, operation, revision.revision, `${siteUrl}${revision.basePath}/${operation.operationId}`),
+          finishRequest(
+            item,
+            operation,
+            revision.revision,
+            `${siteUrl}${operationUrl(revision.basePath, operation.operationId)}`,
+          ),
         ];
       }),
     }));

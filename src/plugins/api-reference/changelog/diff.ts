@@ -10,7 +10,17 @@
  */
 import type { OpenApiDocument, OperationObject } from '../spec/types';
 import type { OperationInfo } from '../spec/operations';
-import { CHANGELOG_BASE, CHANGELOG_SEGMENT, changelogUrl, isBetaRevision, stableDateOf } from '../routes';
+import { isBetaRevision, operationUrl, stableDateOf } from '../routes';
+import {
+  firstMedia,
+  followRefs,
+  isRecord,
+  mergedSchema,
+  operationParameters,
+  resolveRef,
+  schemaVariants,
+  typeLabel,
+} from '../openapi';
 
 export type ChangeKind =
   | 'operation-added'
@@ -64,49 +74,10 @@ export interface ChangelogRevision {
 }
 
 // ---------------------------------------------------------------------------------------------
-// $ref resolution
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function resolvePointer(spec: OpenApiDocument, ref: string): unknown {
-  if (!ref.startsWith('#/')) return undefined;
-  return ref
-    .slice(2)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), spec);
-}
-
-/**
- * Follows a chain of internal refs. `seen` holds the refs being expanded on the current path;
- * a ref met again is a cycle: `cyclic` is set and the caller must not expand the node further.
- */
-function deref(
-  spec: OpenApiDocument,
-  node: unknown,
-  seen: ReadonlySet<string>,
-): { node: Json | undefined; refs: string[]; cyclic: boolean } {
-  const refs: string[] = [];
-  let current = node;
-  while (isObject(current) && typeof current.$ref === 'string') {
-    const ref = current.$ref;
-    const cyclic = seen.has(ref) || refs.includes(ref);
-    refs.push(ref);
-    current = resolvePointer(spec, ref);
-    // The target is still returned (its own type and enum are readable); callers must not descend.
-    if (cyclic) return { node: isObject(current) ? current : undefined, refs, cyclic: true };
-  }
-  return { node: isObject(current) ? current : undefined, refs, cyclic: false };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Schemas flattened to property paths
 
 export interface FieldShape {
+  /** The shared type label (without `$ref` names, which may change without the shape changing); undefined when untyped. */
   type: string | undefined;
   required: boolean;
   enum: string[] | undefined;
@@ -117,8 +88,6 @@ export interface FieldShape {
 export type FieldMap = Map<string, FieldShape>;
 
 interface ObjectView {
-  type: string | undefined;
-  format: string | undefined;
   enum: string[] | undefined;
   deprecated: boolean;
   properties: Map<string, unknown>;
@@ -134,86 +103,61 @@ function enumValues(values: unknown): string[] | undefined {
     : undefined;
 }
 
-/** A schema with its `allOf` members merged and `oneOf`/`anyOf` variants unioned. */
-function viewOf(spec: OpenApiDocument, schema: unknown, seen: ReadonlySet<string>, depth: number): ObjectView {
+/**
+ * A schema with its `allOf` members merged (mergedSchema) and its `oneOf`/`anyOf` variants unioned:
+ * a property is required only when every variant requires it. A cyclic ref is read but not merged.
+ */
+function viewOf(spec: OpenApiDocument, schema: unknown, expanding: ReadonlySet<string>, depth: number): ObjectView {
   const view: ObjectView = {
-    type: undefined,
-    format: undefined,
     enum: undefined,
     deprecated: false,
     properties: new Map(),
     required: new Set(),
     items: undefined,
   };
-  const { node, refs, cyclic } = deref(spec, schema, seen);
-  if (!node || depth > MAX_DEPTH) return view;
-  const inner = new Set([...seen, ...refs]);
+  const { target, refs, cyclic } = followRefs(spec, schema, expanding);
+  if (!isRecord(target) || depth > MAX_DEPTH) return view;
+  const node = cyclic ? target : mergedSchema(spec, target);
 
-  const rawType = node.type;
-  view.type = Array.isArray(rawType) ? rawType.join('|') : typeof rawType === 'string' ? rawType : undefined;
-  view.format = typeof node.format === 'string' ? node.format : undefined;
   view.enum = enumValues(node.enum);
   view.deprecated = node.deprecated === true;
   view.items = node.items;
-  if (isObject(node.properties)) {
+  if (isRecord(node.properties)) {
     for (const [name, property] of Object.entries(node.properties)) view.properties.set(name, property);
   }
   if (Array.isArray(node.required)) {
     for (const name of node.required) if (typeof name === 'string') view.required.add(name);
   }
-
-  const merge = (member: ObjectView, keepRequired: boolean) => {
-    view.type ??= member.type;
-    view.format ??= member.format;
-    view.enum ??= member.enum;
-    view.items ??= member.items;
-    for (const [name, property] of member.properties)
-      if (!view.properties.has(name)) view.properties.set(name, property);
-    if (keepRequired) for (const name of member.required) view.required.add(name);
-  };
   if (cyclic) return view;
-  if (Array.isArray(node.allOf)) {
-    for (const member of node.allOf) merge(viewOf(spec, member, inner, depth + 1), true);
+
+  const inner = new Set([...expanding, ...refs]);
+  const views = schemaVariants(node).map((variant) => viewOf(spec, variant, inner, depth + 1));
+  for (const variant of views) {
+    view.enum ??= variant.enum;
+    view.items ??= variant.items;
+    for (const [name, property] of variant.properties)
+      if (!view.properties.has(name)) view.properties.set(name, property);
   }
-  const variants = [node.oneOf, node.anyOf].find(Array.isArray) as unknown[] | undefined;
-  if (variants && variants.length > 0) {
-    const views = variants.map((variant) => viewOf(spec, variant, inner, depth + 1));
-    for (const variant of views) merge(variant, false);
-    // Required only when every variant requires it.
-    const [first, ...rest] = views;
-    for (const name of first!.required)
-      if (rest.every((variant) => variant.required.has(name))) view.required.add(name);
-  }
+  const [first, ...rest] = views;
+  for (const name of first?.required ?? [])
+    if (rest.every((variant) => variant.required.has(name))) view.required.add(name);
   return view;
 }
 
-function typeLabel(
-  view: ObjectView,
-  spec: OpenApiDocument,
-  seen: ReadonlySet<string>,
-  depth: number,
-): string | undefined {
-  if (!view.type) return undefined;
-  const base = view.format ? `${view.type} (${view.format})` : view.type;
-  if (view.type !== 'array' || depth > MAX_DEPTH) return base;
-  const items = viewOf(spec, view.items, seen, depth + 1);
-  const itemLabel = typeLabel(items, spec, seen, depth + 1);
-  return itemLabel ? `array of ${itemLabel}` : base;
+/** The type label compared between revisions: the shared one, undefined for an untyped schema. */
+function comparedType(spec: OpenApiDocument, node: unknown): string | undefined {
+  const label = typeLabel(spec, node, { refNames: false });
+  return label === 'any' ? undefined : label;
 }
 
 /** Every property path of a schema, following refs; cyclic refs are listed once and not expanded. */
 export function flattenSchema(spec: OpenApiDocument, schema: unknown, rootRequired = true): FieldMap {
   const out: FieldMap = new Map();
-  const walk = (node: unknown, path: string, required: boolean, seen: ReadonlySet<string>, depth: number) => {
-    const { refs, cyclic } = deref(spec, node, seen);
-    const inner = new Set([...seen, ...refs]);
-    const view = viewOf(spec, node, seen, depth);
-    out.set(path, {
-      type: typeLabel(view, spec, inner, depth),
-      required,
-      enum: view.enum,
-      deprecated: view.deprecated,
-    });
+  const walk = (node: unknown, path: string, required: boolean, expanding: ReadonlySet<string>, depth: number) => {
+    const { refs, cyclic } = followRefs(spec, node, expanding);
+    const inner = new Set([...expanding, ...refs]);
+    const view = viewOf(spec, node, expanding, depth);
+    out.set(path, { type: comparedType(spec, node), required, enum: view.enum, deprecated: view.deprecated });
     if (cyclic || depth >= MAX_DEPTH) return;
     for (const [name, property] of view.properties) {
       walk(property, path ? `${path}.${name}` : name, view.required.has(name), inner, depth + 1);
@@ -228,50 +172,37 @@ export function flattenSchema(spec: OpenApiDocument, schema: unknown, rootRequir
 // Operation parts
 
 interface ParameterShape {
-  key: string;
   label: string;
   required: boolean;
   deprecated: boolean;
   schema: unknown;
 }
 
+/** Keyed `in:name`; an operation-level parameter overrides the path item's (operationParameters). */
 function parametersOf(spec: OpenApiDocument, operation: OperationInfo): Map<string, ParameterShape> {
-  const pathItem = spec.paths?.[operation.path] ?? {};
-  const operationObject = (pathItem[operation.method] ?? {}) as OperationObject;
-  const result = new Map<string, ParameterShape>();
-  // Path-level first; operation-level parameters override them.
-  for (const raw of [...(pathItem.parameters ?? []), ...(operationObject.parameters ?? [])]) {
-    const { node } = deref(spec, raw, new Set());
-    if (!node || typeof node.name !== 'string' || typeof node.in !== 'string') continue;
-    const where = node.in === 'header' ? 'header' : `${node.in} parameter`;
-    result.set(`${node.in}:${node.name}`, {
-      key: `${node.in}:${node.name}`,
-      label: `${where} \`${node.name}\``,
-      required: node.required === true,
-      deprecated: node.deprecated === true,
-      schema: node.schema,
-    });
-  }
-  return result;
-}
-
-function firstMediaSchema(content: unknown): unknown {
-  if (!isObject(content)) return undefined;
-  const [first] = Object.values(content);
-  return isObject(first) ? first.schema : undefined;
+  return new Map(
+    operationParameters(spec, operation.path, operation.method).map((parameter) => [
+      `${parameter.in}:${parameter.name}`,
+      {
+        label: `${parameter.in === 'header' ? 'header' : `${parameter.in} parameter`} \`${parameter.name}\``,
+        required: parameter.required === true,
+        deprecated: parameter.deprecated === true,
+        schema: parameter.schema,
+      },
+    ]),
+  );
 }
 
 function requestBodyOf(spec: OpenApiDocument, operationObject: OperationObject): FieldMap {
-  const { node } = deref(spec, operationObject.requestBody, new Set());
-  if (!node) return new Map();
-  return flattenSchema(spec, firstMediaSchema(node.content), node.required === true);
+  const body = resolveRef(spec, operationObject.requestBody);
+  if (!body) return new Map();
+  return flattenSchema(spec, firstMedia(spec, body)?.[1].schema, body.required === true);
 }
 
 function responsesOf(spec: OpenApiDocument, operationObject: OperationObject): Map<string, FieldMap> {
   const result = new Map<string, FieldMap>();
-  for (const [status, raw] of Object.entries(operationObject.responses ?? {})) {
-    const { node } = deref(spec, raw, new Set());
-    const schema = node ? firstMediaSchema(node.content) : undefined;
+  for (const [status, response] of Object.entries(operationObject.responses ?? {})) {
+    const schema = firstMedia(spec, response)?.[1].schema;
     if (schema !== undefined) result.set(status, flattenSchema(spec, schema));
   }
   return result;
@@ -439,7 +370,7 @@ export function sortChanges(changes: ApiChange[]): ApiChange[] {
 }
 
 function pageUrl(revision: ChangelogRevision, operationId: string): string {
-  return `${revision.basePath}/${operationId}`;
+  return operationUrl(revision.basePath, operationId);
 }
 
 /** Every change from `older` to `newer`, breaking ones first. */
@@ -543,131 +474,10 @@ export function buildChangelog(revisions: readonly ChangelogRevision[]): Revisio
   });
 }
 
-/**
- * Reference URLs that would collide with the changelog's `/reference/changelog` routes: a tag
- * slug or an operationId of the latest revision (whose pages live directly under /reference).
- */
-export function changelogRouteConflicts(latest: {
-  tags: { name: string; slug: string }[];
-  operations: OperationInfo[];
-}): string[] {
-  return [
-    ...latest.tags.filter((tag) => tag.slug === CHANGELOG_SEGMENT).map((tag) => `tag "${tag.name}"`),
-    ...latest.operations
-      .filter((operation) => operation.operationId === CHANGELOG_SEGMENT)
-      .map((operation) => `operationId "${operation.operationId}"`),
-  ];
-}
-
 /** One line for terminals: "3 operations added, 2 removed, 4 breaking changes (12 in all)". */
 export function summarizeChangelog(changelog: RevisionChangelog): string {
   const { total, breaking, operationsAdded, operationsRemoved } = changelog.counts;
   if (!changelog.previous) return `${changelog.revision}: first revision, nothing to compare with`;
   if (total === 0) return `${changelog.revision} vs ${changelog.previous}: no changes`;
   return `${changelog.revision} vs ${changelog.previous}: ${operationsAdded} operation(s) added, ${operationsRemoved} removed, ${breaking} breaking change(s), ${total} change(s) in all`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Feeds
-
-export interface FeedSite {
-  /** Absolute origin plus base URL, without a trailing slash, e.g. `https://developers.example.com`. */
-  siteUrl: string;
-  title: string;
-}
-
-function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
-/** Backtick code spans as `<code>`, everything else escaped. */
-export function inlineCodeHtml(text: string): string {
-  return text
-    .split('`')
-    .map((part, index) => (index % 2 === 1 ? `<code>${xml(part)}</code>` : xml(part)))
-    .join('');
-}
-
-function entryTitle(changelog: RevisionChangelog): string {
-  const { operationsAdded, operationsRemoved, breaking, total } = changelog.counts;
-  return `API revision ${changelog.revision}: ${total} change(s), ${breaking} breaking, ${operationsAdded} operation(s) added, ${operationsRemoved} removed`;
-}
-
-function entryHtml(changelog: RevisionChangelog, site: FeedSite): string {
-  const items = changelog.changes.map(
-    (change) =>
-      `<li>${change.breaking ? '<strong>Breaking:</strong> ' : ''}<a href="${xml(site.siteUrl + change.url)}">${xml(change.operationId)}</a>: ${inlineCodeHtml(change.description)}</li>`,
-  );
-  return `<p>Changes since revision ${xml(changelog.previous ?? '')}.</p><ul>${items.join('')}</ul>`;
-}
-
-function feedEntries(changelogs: readonly RevisionChangelog[]): RevisionChangelog[] {
-  return changelogs.filter((changelog) => changelog.previous !== null);
-}
-
-function revisionDate(revision: string): Date {
-  return new Date(`${stableDateOf(revision)}T00:00:00Z`);
-}
-
-export function renderRssFeed(changelogs: readonly RevisionChangelog[], site: FeedSite): string {
-  const items = feedEntries(changelogs).map((changelog) => {
-    const link = site.siteUrl + changelogUrl(changelog.revision);
-    return [
-      '    <item>',
-      `      <title>${xml(entryTitle(changelog))}</title>`,
-      `      <link>${xml(link)}</link>`,
-      `      <guid isPermaLink="true">${xml(link)}</guid>`,
-      `      <pubDate>${revisionDate(changelog.revision).toUTCString()}</pubDate>`,
-      `      <description>${xml(entryHtml(changelog, site))}</description>`,
-      '    </item>',
-    ].join('\n');
-  });
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
-    '  <channel>',
-    `    <title>${xml(`${site.title} API changelog`)}</title>`,
-    `    <link>${xml(site.siteUrl + CHANGELOG_BASE)}</link>`,
-    `    <atom:link href="${xml(`${site.siteUrl}${CHANGELOG_BASE}/feed.xml`)}" rel="self" type="application/rss+xml"/>`,
-    '    <description>Operations, parameters and fields added, removed or changed in each API revision.</description>',
-    '    <language>en</language>',
-    ...items,
-    '  </channel>',
-    '</rss>',
-    '',
-  ].join('\n');
-}
-
-export function renderAtomFeed(changelogs: readonly RevisionChangelog[], site: FeedSite): string {
-  const entries = feedEntries(changelogs);
-  const updated = revisionDate(entries[0]?.revision ?? changelogs[0]?.revision ?? '1970-01-01').toISOString();
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${xml(site.siteUrl + CHANGELOG_BASE)}</id>`,
-    `  <title>${xml(`${site.title} API changelog`)}</title>`,
-    `  <updated>${updated}</updated>`,
-    `  <link rel="alternate" href="${xml(site.siteUrl + CHANGELOG_BASE)}"/>`,
-    `  <link rel="self" href="${xml(`${site.siteUrl}${CHANGELOG_BASE}/atom.xml`)}"/>`,
-    ...entries.map((changelog) => {
-      const link = site.siteUrl + changelogUrl(changelog.revision);
-      return [
-        '  <entry>',
-        `    <id>${xml(link)}</id>`,
-        `    <title>${xml(entryTitle(changelog))}</title>`,
-        `    <link href="${xml(link)}"/>`,
-        `    <updated>${revisionDate(changelog.revision).toISOString()}</updated>`,
-        `    <author><name>${xml(site.title)}</name></author>`,
-        `    <content type="html">${xml(entryHtml(changelog, site))}</content>`,
-        '  </entry>',
-      ].join('\n');
-    }),
-    '</feed>',
-    '',
-  ].join('\n');
 }

@@ -3,8 +3,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadContext, PluginContentLoadedActions } from '@docusaurus/types';
 import type { ReferenceModel } from '../spec';
-import { CHANGELOG_BASE, CHANGELOG_FEEDS, changelogUrl } from '../routes';
-import { buildChangelog, changelogRouteConflicts, renderAtomFeed, renderRssFeed, type RevisionChangelog } from './diff';
+import type { OperationInfo } from '../spec/operations';
+import { CHANGELOG_BASE, CHANGELOG_FEEDS, CHANGELOG_SEGMENT, changelogUrl } from '../routes';
+import { buildChangelog, type RevisionChangelog } from './diff';
+import { renderAtomFeed, renderRssFeed } from './feeds';
 import { SpecError } from '../spec/errors';
 import type { ChangelogEntrySummary, ChangelogOverviewData, ChangelogRevisionData } from './types';
 
@@ -33,6 +35,22 @@ function summary(changelog: RevisionChangelog, model: ReferenceModel): Changelog
       model.revisions.find((revision) => revision.revision === changelog.revision)?.basePath ?? '/reference',
     counts: changelog.counts,
   };
+}
+
+/**
+ * Reference URLs that would collide with the changelog's `/reference/changelog` routes: a tag
+ * slug or an operationId of the latest revision (whose pages live directly under /reference).
+ */
+export function changelogRouteConflicts(latest: {
+  tags: { name: string; slug: string }[];
+  operations: OperationInfo[];
+}): string[] {
+  return [
+    ...latest.tags.filter((tag) => tag.slug === CHANGELOG_SEGMENT).map((tag) => `tag "${tag.name}"`),
+    ...latest.operations
+      .filter((operation) => operation.operationId === CHANGELOG_SEGMENT)
+      .map((operation) => `operationId "${operation.operationId}"`),
+  ];
 }
 
 export async function addChangelogRoutes(

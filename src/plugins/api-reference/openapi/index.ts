@@ -40,19 +40,46 @@ export function refName(node: unknown): string | undefined {
   return ref ? unescapePointerSegment(ref.split('/').pop() ?? '') : undefined;
 }
 
+export interface FollowedRefs {
+  /** The node the chain of refs ends at (undefined for a dangling or external ref). */
+  target: unknown;
+  /** The refs followed, in order. */
+  refs: string[];
+  /**
+   * A ref met twice, or one in `expanding`: a cycle. `target` is still the ref's target (its own
+   * type and enum are readable), but a walker must not descend into it again.
+   */
+  cyclic: boolean;
+}
+
+/**
+ * Follows local `$ref`s until a node that is not one, reporting which refs it followed, so a
+ * walker can pass them down as `expanding` and stop at recursive schemas.
+ */
+export function followRefs(
+  spec: OpenApiDocument,
+  node: unknown,
+  expanding: ReadonlySet<string> = new Set(),
+): FollowedRefs {
+  const refs: string[] = [];
+  let target = node;
+  for (let ref = refOf(target); ref !== undefined; ref = refOf(target)) {
+    if (!ref.startsWith('#')) return { target: undefined, refs, cyclic: false };
+    const cyclic = expanding.has(ref) || refs.includes(ref);
+    refs.push(ref);
+    target = resolvePointer(spec, ref);
+    if (cyclic) return { target, refs, cyclic: true };
+  }
+  return { target, refs, cyclic: false };
+}
+
 /**
  * Follows local `$ref`s until a node that is not one. Undefined for a dangling or external ref,
  * or a cycle of refs (`A` → `B` → `A`).
  */
 export function resolveRef<T = Json>(spec: OpenApiDocument, node: unknown): T | undefined {
-  let current = node;
-  const seen = new Set<string>();
-  for (let ref = refOf(current); ref !== undefined; ref = refOf(current)) {
-    if (!ref.startsWith('#') || seen.has(ref)) return undefined;
-    seen.add(ref);
-    current = resolvePointer(spec, ref);
-  }
-  return current as T | undefined;
+  const { target, cyclic } = followRefs(spec, node);
+  return cyclic ? undefined : (target as T | undefined);
 }
 
 export interface ParameterObject {
@@ -131,4 +158,51 @@ export function mergedSchema(spec: OpenApiDocument, node: unknown, seen = new Se
   if (Object.keys(properties).length > 0) merged.properties = properties;
   if (required.size > 0) merged.required = [...required];
   return merged;
+}
+
+/** The `oneOf` or `anyOf` variants of a schema (empty when it has none). */
+export function schemaVariants(schema: Json): unknown[] {
+  if (Array.isArray(schema.oneOf)) return schema.oneOf;
+  if (Array.isArray(schema.anyOf)) return schema.anyOf;
+  return [];
+}
+
+/**
+ * A schema's type without `null` (`string`, `string or integer`), inferred as `object` or `array`
+ * from `properties` or `items`, else `any`; and whether it is nullable (3.0 `nullable` or a 3.1 `null` type).
+ */
+export function schemaType(schema: Json): { type: string; nullable: boolean } {
+  const types = Array.isArray(schema.type) ? schema.type.map(String) : schema.type ? [String(schema.type)] : [];
+  const nonNull = types.filter((type) => type !== 'null');
+  const nullable = schema.nullable === true || types.includes('null');
+  if (nonNull.length > 0) return { type: nonNull.join(' or '), nullable };
+  if (schema.properties || schema.additionalProperties) return { type: 'object', nullable };
+  if (schema.items) return { type: 'array', nullable };
+  return { type: 'any', nullable };
+}
+
+export interface TypeLabelOptions {
+  /** Name an object schema after its `$ref` (`object (Profile)`); off where labels are compared. Default on. */
+  refNames?: boolean;
+}
+
+/**
+ * A short type label, the same in the Markdown twins and the changelog: `string (date-time)`,
+ * `array of object (Profile)`, `one of: object, string`, `string, nullable`. `allOf` is merged first.
+ */
+export function typeLabel(spec: OpenApiDocument, node: unknown, options: TypeLabelOptions = {}, depth = 0): string {
+  const name = options.refNames === false ? undefined : refName(node);
+  const schema = mergedSchema(spec, node);
+  const variants = schemaVariants(schema);
+  if (variants.length > 0 && depth < 3) {
+    // Each distinct label once: eleven anonymous object variants read `object`, not `one of: object, object, …`.
+    const labels = [...new Set(variants.map((variant) => typeLabel(spec, variant, options, depth + 1)))];
+    return labels.length === 1 ? labels[0]! : `one of: ${labels.join(', ')}`;
+  }
+  const { type, nullable } = schemaType(schema);
+  let label = type;
+  if (type === 'array') label = `array of ${depth < 3 ? typeLabel(spec, schema.items, options, depth + 1) : 'items'}`;
+  else if (typeof schema.format === 'string') label = `${type} (${schema.format})`;
+  else if (type === 'object' && name) label = `object (${name})`;
+  return nullable ? `${label}, nullable` : label;
 }
