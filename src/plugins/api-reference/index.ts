@@ -197,6 +197,12 @@ export default function apiReferencePlugin(
       foldedRoutes = [];
       dataFiles = new Map();
       for (const revision of model.revisions) {
+        const revisionPage = {
+          revision: revision.revision,
+          latest: model.latest,
+          isLatest: revision.isLatest,
+          basePath: revision.basePath,
+        };
         const sidebarPath = await createData(
           `sidebar-${revision.revision}.json`,
           JSON.stringify(sidebarData(revision)),
@@ -225,10 +231,7 @@ export default function apiReferencePlugin(
         for (const operation of revision.operations) {
           await addEntryRoute(operation.operationId, {
             kind: 'operation',
-            revision: revision.revision,
-            latest: model.latest,
-            isLatest: revision.isLatest,
-            basePath: revision.basePath,
+            ...revisionPage,
             server,
             operation,
             tagUrl: tagUrl(revision.basePath, revision.tags.find((tag) => tag.name === operation.tag)?.slug ?? ''),
@@ -244,10 +247,7 @@ export default function apiReferencePlugin(
         for (const tag of revision.tags) {
           await addEntryRoute(tag.slug, {
             kind: 'tag',
-            revision: revision.revision,
-            latest: model.latest,
-            isLatest: revision.isLatest,
-            basePath: revision.basePath,
+            ...revisionPage,
             name: tag.name,
             slug: tag.slug,
             description: tag.description,
@@ -268,10 +268,7 @@ export default function apiReferencePlugin(
 
         await addEntryRoute('', {
           kind: 'landing',
-          revision: revision.revision,
-          latest: model.latest,
-          isLatest: revision.isLatest,
-          basePath: revision.basePath,
+          ...revisionPage,
           title: revision.spec.info?.title ?? 'API reference',
           description: revision.spec.info?.description ?? '',
           server,
