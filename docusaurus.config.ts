@@ -7,6 +7,7 @@ import type { SearchPluginOptions } from './src/plugins/search-local';
 import type { Options as ClientRedirectsOptions } from '@docusaurus/plugin-client-redirects';
 import { discoverRevisions } from './src/plugins/api-reference/spec/revisions';
 import { legacyDocRedirects, legacyPathsFor } from './src/plugins/legacy-redirects';
+import { REFERENCE_BASE } from './src/plugins/api-reference/routes';
 
 const siteUrl = process.env.SITE_URL ?? 'https://developers.example.com';
 const specsDir = process.env.SPECS_DIR ? path.resolve(process.env.SPECS_DIR) : path.resolve(__dirname, 'specs');
@@ -155,7 +156,7 @@ const config = {
           position: 'left',
           activeBaseRegex: '/docs/(?!sdks(/|$)|community/)',
         },
-        { to: '/reference', label: 'API Reference', position: 'left', activeBaseRegex: '^/reference' },
+        { to: REFERENCE_BASE, label: 'API Reference', position: 'left', activeBaseRegex: `^${REFERENCE_BASE}` },
         { to: '/docs/sdks', label: 'SDKs', position: 'left', activeBaseRegex: '/docs/sdks(/|$)' },
         {
           type: 'dropdown',
@@ -179,7 +180,7 @@ const config = {
           items: [
             { label: 'Getting started', to: '/docs/getting-started' },
             { label: 'API overview', to: '/docs/api-overview' },
-            { label: 'API reference', to: '/reference' },
+            { label: 'API reference', to: REFERENCE_BASE },
             { label: 'SDKs', to: '/docs/sdks' },
           ],
         },

@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import styles from './index.module.css';
+import { REFERENCE_BASE } from '@site/src/plugins/api-reference/routes';
 
 const DESTINATIONS = [
   {
@@ -11,7 +12,7 @@ const DESTINATIONS = [
     text: 'Create a private key and make your first call in five minutes.',
   },
   {
-    to: '/reference',
+    to: REFERENCE_BASE,
     title: 'API reference',
     text: 'Every endpoint with parameters, schemas, rate limits and code samples.',
   },
@@ -41,7 +42,7 @@ export default function Home(): React.JSX.Element {
             <Link className="button button--primary button--lg" to="/docs/getting-started">
               Get started
             </Link>
-            <Link className="button button--secondary button--lg" to="/reference">
+            <Link className="button button--secondary button--lg" to={REFERENCE_BASE}>
               API reference
             </Link>
           </div>

@@ -1,4 +1,4 @@
-import { withoutBaseUrl } from '../../plugins/api-reference/routes';
+import { REFERENCE_BASE, withoutBaseUrl } from '../../plugins/api-reference/routes';
 
 /**
  * Which social card (og:image) and fallback description each section of the portal uses.
@@ -66,7 +66,7 @@ export function sectionOf(pathname: string, baseUrl = '/'): Section {
   const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
   if (under('/docs/community')) return 'community';
   if (under('/docs')) return 'guides';
-  if (under('/reference')) return 'reference';
+  if (under(REFERENCE_BASE)) return 'reference';
   if (under('/blog')) return 'blog';
   return 'home';
 }

@@ -7,11 +7,12 @@ import { useHistory } from '@docusaurus/router';
 import { PageMetadata } from '@docusaurus/theme-common';
 import type { Props } from '@theme/NotFound/Content';
 import styles from './styles.module.css';
+import { REFERENCE_BASE } from '@site/src/plugins/api-reference/routes';
 
 const SECTIONS = [
   { to: '/docs/getting-started', label: 'Getting started', detail: 'Your first API call in a few minutes.' },
   { to: '/docs/api-overview', label: 'API overview', detail: 'Keys, revisions, pagination, filtering, errors.' },
-  { to: '/reference', label: 'API reference', detail: 'Every endpoint of the latest revision.' },
+  { to: REFERENCE_BASE, label: 'API reference', detail: 'Every endpoint of the latest revision.' },
   { to: '/docs/sdks', label: 'SDKs', detail: 'Python, Node, PHP and Ruby.' },
   { to: '/docs/community/developer-slack', label: 'Community', detail: 'The developer Slack and its guidelines.' },
   { to: '/blog', label: 'Blog', detail: 'Notes from the API team.' },
