@@ -8,7 +8,7 @@ import ReferenceLayout from './ReferenceLayout';
 import MethodBadge from './MethodBadge';
 import RedocOperation from './RedocOperation';
 import TryIt from './TryIt';
-import { RevisionTargetsProvider } from '../ApiRevisionSwitcher/context';
+import { RevisionTargetsProvider, revisionTargets } from '../ApiRevisionSwitcher/context';
 import CopyMarkdownButton from '../../../../components/CopyMarkdownButton';
 import { markdownTwinPath } from '../../artifacts/paths';
 import CopyLinkButton from '../../../../theme/Heading/CopyLinkButton';
@@ -37,12 +37,8 @@ export default function OperationPage(props: {
 }): React.JSX.Element {
   const { data } = props;
   const url = operationUrl(data.basePath, data.operation.operationId);
-  const urls = Object.fromEntries([
-    [data.revision, url],
-    ...data.otherRevisions.map((other) => [other.revision, other.url] as const),
-  ]);
   return (
-    <RevisionTargetsProvider value={{ revision: data.revision, urls }}>
+    <RevisionTargetsProvider value={revisionTargets(data.revision, url, data.otherRevisions)}>
       <OperationPageContent {...props} />
     </RevisionTargetsProvider>
   );

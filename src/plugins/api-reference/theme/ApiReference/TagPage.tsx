@@ -8,7 +8,7 @@ import InlineMarkdown from './InlineMarkdown';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData, TagPageData } from '../../types';
 import { REFERENCE_BASE, tagUrl } from '../../routes';
-import { RevisionTargetsProvider } from '../ApiRevisionSwitcher/context';
+import { RevisionTargetsProvider, revisionTargets } from '../ApiRevisionSwitcher/context';
 
 export default function TagPage({
   data,
@@ -18,13 +18,9 @@ export default function TagPage({
   sidebar: ReferenceSidebarData;
 }): React.JSX.Element {
   const url = tagUrl(data.basePath, data.slug);
-  const urls = Object.fromEntries([
-    [data.revision, url],
-    ...data.otherRevisions.map((other) => [other.revision, other.url] as const),
-  ]);
   const description = data.description || `${data.operations.length} operations of the ${data.name} API.`;
   return (
-    <RevisionTargetsProvider value={{ revision: data.revision, urls }}>
+    <RevisionTargetsProvider value={revisionTargets(data.revision, url, data.otherRevisions)}>
       <ReferenceLayout
         title={`${data.name} API`}
         description={(description.split(/(?<=[.!?])\s/)[0] ?? description).replace(/`/g, '')}

@@ -25,6 +25,18 @@ export function RevisionTargetsProvider({
   return <RevisionTargetsContext.Provider value={value}>{children}</RevisionTargetsContext.Provider>;
 }
 
+/** The targets of a page at `url` in `revision` that also lives (or not) at `otherRevisions`. */
+export function revisionTargets(
+  revision: string,
+  url: string,
+  otherRevisions: readonly { revision: string; url: string | null }[],
+): RevisionTargets {
+  return {
+    revision,
+    urls: Object.fromEntries([[revision, url], ...otherRevisions.map((other) => [other.revision, other.url] as const)]),
+  };
+}
+
 export function useRevisionTargets(): RevisionTargets | null {
   return useContext(RevisionTargetsContext);
 }
