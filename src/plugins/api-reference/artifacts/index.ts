@@ -24,7 +24,9 @@ import {
 import { buildPostmanArtifacts } from './postman';
 import { inlineMdxPartials, proseMarkdown, type ProsePage } from './prose';
 import { buildSpecDownloads } from './spec-downloads';
-import { operationUrl, tagUrl } from '../routes';
+import { operationUrl, tagUrl, withoutBaseUrl } from '../routes';
+import type { LoadedContent as DocsLoadedContent } from '@docusaurus/plugin-content-docs';
+import type { BlogContent as BlogLoadedContent } from '@docusaurus/plugin-content-blog';
 
 /** Site-root path (`/specs/2026-07-15/openapi.json`) -> file content. */
 export type ArtifactFiles = Map<string, string>;
@@ -156,37 +158,10 @@ export function writeArtifactsAtomically(outDir: string, files: ArtifactFiles): 
   rmSync(old, { recursive: true, force: true });
 }
 
-interface DocsContent {
-  loadedVersions?: {
-    docs?: {
-      id: string;
-      title: string;
-      description: string;
-      source: string;
-      permalink: string;
-      draft?: boolean;
-      unlisted?: boolean;
-    }[];
-    sidebars?: Record<string, unknown[]>;
-  }[];
-}
-interface BlogContent {
-  blogPosts?: {
-    metadata: {
-      permalink: string;
-      source: string;
-      title: string;
-      description: string;
-      date: Date | string;
-      unlisted?: boolean;
-    };
-  }[];
-}
-
 /** Doc ids in the order the sidebars show them. */
-function sidebarOrder(sidebars: Record<string, unknown[]> | undefined): string[] {
+function sidebarOrder(sidebars: Record<string, readonly unknown[]> | undefined): string[] {
   const ids: string[] = [];
-  const visit = (items: unknown[]) => {
+  const visit = (items: readonly unknown[]) => {
     for (const item of items) {
       if (!isRecord(item)) continue;
       if ((item.type === 'doc' || item.type === 'ref') && typeof item.id === 'string') ids.push(item.id);
@@ -196,11 +171,6 @@ function sidebarOrder(sidebars: Record<string, unknown[]> | undefined): string[]
   };
   for (const items of Object.values(sidebars ?? {})) visit(items);
   return ids;
-}
-
-function stripBaseUrl(permalink: string, baseUrl: string): string {
-  const base = baseUrl.replace(/\/$/, '');
-  return base && permalink.startsWith(`${base}/`) ? permalink.slice(base.length) : permalink;
 }
 
 function readSource(siteDir: string, source: string): string {
@@ -220,7 +190,7 @@ export function prosePagesFromContent(
   baseUrl: string,
 ): ProsePage[] {
   const pages: ProsePage[] = [];
-  const docs = allContent['docusaurus-plugin-content-docs']?.default as DocsContent | undefined;
+  const docs = allContent['docusaurus-plugin-content-docs']?.default as DocsLoadedContent | undefined;
   const version = docs?.loadedVersions?.[0];
   if (version) {
     const order = sidebarOrder(version.sidebars);
@@ -229,19 +199,19 @@ export function prosePagesFromContent(
     for (const doc of listed.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id))) {
       pages.push({
         kind: 'doc',
-        path: stripBaseUrl(doc.permalink, baseUrl),
+        path: withoutBaseUrl(doc.permalink, baseUrl),
         title: doc.title,
         description: doc.description,
         source: readSource(siteDir, doc.source),
       });
     }
   }
-  const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogContent | undefined;
+  const blog = allContent['docusaurus-plugin-content-blog']?.default as BlogLoadedContent | undefined;
   for (const post of blog?.blogPosts ?? []) {
     if (post.metadata.unlisted) continue;
     pages.push({
       kind: 'blog',
-      path: stripBaseUrl(post.metadata.permalink, baseUrl),
+      path: withoutBaseUrl(post.metadata.permalink, baseUrl),
       title: post.metadata.title,
       description: post.metadata.description,
       source: readSource(siteDir, post.metadata.source),
