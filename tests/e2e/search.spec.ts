@@ -15,8 +15,19 @@ async function search(page: Page, query: string): Promise<Locator> {
   await box.focus();
   // The plugin turns the input into a combobox once its index is loaded.
   await expect(box).toHaveAttribute('role', 'combobox', { timeout: 20_000 });
+  // Clear first, so that the previous query's results can't be read as this one's on a slow machine.
+  await box.fill('');
+  await expect(results(page)).toHaveCount(0);
   await box.fill(query);
   await expect(results(page).first()).toBeVisible();
+  // Results update as the index answers each keystroke: read them once two reads agree.
+  await expect
+    .poll(async () => {
+      const before = await results(page).allInnerTexts();
+      await page.waitForTimeout(150);
+      return JSON.stringify(before) === JSON.stringify(await results(page).allInnerTexts());
+    })
+    .toBe(true);
   return results(page);
 }
 
