@@ -73,6 +73,12 @@ export function followRefs(
   return { target, refs, cyclic: false };
 }
 
+/** `node` with its `$ref`s followed, and the JSON pointer (without `#`) where it really lives; `pointer` is where `node` sits. */
+export function locate<T = Json>(spec: OpenApiDocument, node: unknown, pointer: string): { node?: T; pointer: string } {
+  const { target, refs, cyclic } = followRefs(spec, node);
+  return { node: cyclic ? undefined : (target as T | undefined), pointer: (refs.at(-1) ?? pointer).replace(/^#/, '') };
+}
+
 /**
  * Follows local `$ref`s until a node that is not one. Undefined for a dangling or external ref,
  * or a cycle of refs (`A` → `B` → `A`).

@@ -5,7 +5,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { escapePointerSegment, resolveRef } from '../../../openapi';
+import { escapePointerSegment, locate } from '../../../openapi';
 import type { OperationInfo } from '../../../spec/operations';
 import type { OpenApiDocument } from '../../../spec/types';
 import { operationObject, type FormParameter } from './model';
@@ -97,13 +97,14 @@ export class OperationValidator {
   /** Pointer (in the mini-spec) of the request body schema, if any. */
   requestSchemaPointer(): string | undefined {
     const operation = operationObject(this.spec, this.info);
-    const base = this.info.pointer.replace(/^#/, '');
     if (!operation.requestBody) return undefined;
-    const ref = (operation.requestBody as { $ref?: string }).$ref;
-    const body = resolveRef<{ content?: Record<string, MediaTypeObject> }>(this.spec, operation.requestBody);
+    const { node: body, pointer: bodyPointer } = locate<{ content?: Record<string, MediaTypeObject> }>(
+      this.spec,
+      operation.requestBody,
+      `${this.info.pointer}/requestBody`,
+    );
     const media = firstJsonMedia(body?.content);
     if (!media?.[1].schema) return undefined;
-    const bodyPointer = ref ? ref.replace(/^#/, '') : `${base}/requestBody`;
     return `${bodyPointer}/content/${escapePointerSegment(media[0])}/schema`;
   }
 
@@ -117,13 +118,13 @@ export class OperationValidator {
     const responses = (operation.responses ?? {}) as Record<string, unknown>;
     const key = [String(status), `${String(status)[0]}XX`, 'default'].find((candidate) => candidate in responses);
     if (!key) return undefined;
-    const raw = responses[key] as { $ref?: string };
-    const response = resolveRef<{ content?: Record<string, MediaTypeObject> }>(this.spec, raw);
+    const { node: response, pointer: responsePointer } = locate<{ content?: Record<string, MediaTypeObject> }>(
+      this.spec,
+      responses[key],
+      `${this.info.pointer}/responses/${escapePointerSegment(key)}`,
+    );
     const media = firstJsonMedia(response?.content);
     if (!media?.[1].schema) return { key };
-    const responsePointer = raw.$ref
-      ? raw.$ref.replace(/^#/, '')
-      : `${this.info.pointer.replace(/^#/, '')}/responses/${escapePointerSegment(key)}`;
     return { key, schemaPointer: `${responsePointer}/content/${escapePointerSegment(media[0])}/schema` };
   }
 
