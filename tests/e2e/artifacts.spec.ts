@@ -147,3 +147,21 @@ test('the reference landing and tag pages link to the Postman and spec downloads
     for (const href of hrefs) await fetchText(request, href);
   }
 });
+
+test.describe('Postman import link', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('copies the absolute URL of the revision collection, which serves the collection', async ({ page, request }) => {
+    const revision = (await projectModel()).latest;
+    await visit(page, '/reference');
+    await page.evaluate(() => navigator.clipboard.writeText('clipboard before the click'));
+    await page.getByTestId('copy-postman-import-link').click();
+    await expect(page.getByTestId('copy-postman-import-link')).toHaveText('Import link copied');
+    const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(copied.protocol).toBe('https:');
+    expect(copied.pathname).toBe(`/postman/${revision}/collection.json`);
+    // The production host is not this test server: fetch the same path here.
+    const collection = JSON.parse(await fetchText(request, copied.pathname)) as { info: { schema: string } };
+    expect(collection.info.schema).toContain('collection/v2.1');
+  });
+});

@@ -3,30 +3,8 @@ import clsx from 'clsx';
 import { useLocation } from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { absoluteLink } from './absoluteLink';
+import { copyText } from '../../components/copyText';
 import styles from './styles.module.css';
-
-async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard?.writeText) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return;
-    } catch {
-      // Permission denied or insecure context: fall back to a selection copy below.
-    }
-  }
-  const textarea = document.createElement('textarea');
-  textarea.value = text;
-  textarea.setAttribute('readonly', '');
-  textarea.style.position = 'fixed';
-  textarea.style.opacity = '0';
-  document.body.appendChild(textarea);
-  textarea.select();
-  try {
-    if (!document.execCommand('copy')) throw new Error('copy command refused');
-  } finally {
-    textarea.remove();
-  }
-}
 
 interface Props {
   /** Heading id to append as `#anchor`; omitted for a whole page (an API operation). */
