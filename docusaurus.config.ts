@@ -44,8 +44,10 @@ const config = {
     tryIt: {
       servers: [{ url: 'http://127.0.0.1:4010', description: 'Local mock server (npm run mock)' }],
     },
-    // The developer community's Slack invite, shown on /docs/community/developer-slack.
-    slackInviteUrl: 'https://join.slack.com/t/klaviyodevelopers/shared_invite',
+    // The developer community's Slack invite, shown on /docs/community/developer-slack. Slack's shared
+    // invite links carry a token and expire: the workspace owner sets the current one (SLACK_INVITE_URL);
+    // the default is a placeholder until then.
+    slackInviteUrl: process.env.SLACK_INVITE_URL ?? 'https://join.slack.com/t/klaviyodevelopers/shared_invite',
     // The Run in Postman link of the published collection (https://app.getpostman.com/run-collection/<id>);
     // empty until the collection is published, and then the reference offers the download only.
     postmanRunUrl: process.env.POSTMAN_RUN_URL ?? '',
