@@ -49,6 +49,11 @@ export function operationUrl(basePath: string, operationId: string): string {
   return referencePageUrl(basePath, operationId);
 }
 
+/** A field of an operation page, by its anchor (field-anchors/ids.ts). */
+export function operationFieldUrl(basePath: string, operationId: string, anchor: string): string {
+  return `${operationUrl(basePath, operationId)}#${anchor}`;
+}
+
 export function tagUrl(basePath: string, tagSlug: string): string {
   return referencePageUrl(basePath, tagSlug);
 }
