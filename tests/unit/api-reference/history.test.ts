@@ -149,6 +149,24 @@ describe('compare view data', () => {
     expect(data).toMatchObject({ summary: 'List things', method: 'get', path: '/things' });
   });
 
+  it('defaults to previous → latest with a beta revision around, and labels the beta in the history', () => {
+    const revisions = [
+      ...threeRevisions(),
+      revision('2026-03-01.pre', spec(listThings([filter(true), { name: 'sort', in: 'query' }]))),
+    ];
+    const changelogs = buildChangelog(revisions);
+    const data = buildOperationComparisons(revisions, changelogs, navigation).get('list_things')!;
+    expect(data.defaultPair).toEqual({ from: '2026-02-01', to: '2026-03-01' });
+    expect(data.revisions.map((entry) => [entry.revision, entry.beta])).toEqual([
+      ['2026-03-01', false],
+      ['2026-02-01', false],
+      ['2026-01-01', false],
+      ['2026-03-01.pre', true],
+    ]);
+    const history = buildOperationHistories(revisions, changelogs).get('list_things')!;
+    expect(history.entries[0]).toMatchObject({ revision: '2026-03-01.pre', previous: '2026-03-01', beta: true });
+  });
+
   it("defaults a removed operation to the comparison that removed it and leaves out pairs that don't have it", () => {
     const revisions = threeRevisions();
     const data = buildOperationComparisons(revisions, buildChangelog(revisions), navigation).get('get_widget')!;

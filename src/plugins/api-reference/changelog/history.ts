@@ -118,8 +118,10 @@ export function buildOperationComparisons(
       );
     }
   });
-  // Newest first, as the changelog lists them.
-  const comparisons = changelogs.filter((changelog) => changelog.previous !== null);
+  // Newest first, as the changelog lists them; stable ones first, so that the default is previous → latest.
+  const comparisons = changelogs
+    .filter((changelog) => changelog.previous !== null)
+    .sort((a, b) => Number(isBetaRevision(a.revision)) - Number(isBetaRevision(b.revision)));
   const byRevision = new Map(revisions.map((revision) => [revision.revision, revision]));
   const listed = [...revisions].sort((a, b) =>
     isBetaRevision(a.revision) === isBetaRevision(b.revision)
