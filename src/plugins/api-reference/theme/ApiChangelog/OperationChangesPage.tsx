@@ -133,11 +133,36 @@ function Comparison({ data, from, to }: { data: OperationChangesData; from: stri
   );
 }
 
+function RevisionSelect({
+  name,
+  label,
+  value,
+  data,
+  onPick,
+}: {
+  name: 'from' | 'to';
+  label: string;
+  value: string;
+  data: OperationChangesData;
+  onPick: (revision: string) => void;
+}): React.JSX.Element {
+  return (
+    <label>
+      {label}{' '}
+      <select name={name} value={value} onChange={(event) => onPick(event.target.value)}>
+        {data.revisions.map((revision) => (
+          <option key={revision.revision} value={revision.revision}>
+            {`${revision.revision}${revision.isLatest ? ' (latest)' : revision.beta ? ' (beta)' : ''}${revision.url ? '' : ' (not in this revision)'}`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function OperationChanges({ data }: { data: OperationChangesData }): React.JSX.Element {
   const [{ from, to }, select] = useSelectedPair(data);
   const url = operationChangesUrl(data.operationId);
-  const label = (revision: OperationChangesData['revisions'][number]) =>
-    `${revision.revision}${revision.isLatest ? ' (latest)' : revision.beta ? ' (beta)' : ''}${revision.url ? '' : ' (not in this revision)'}`;
   const latestPage = data.revisions.find((revision) => revision.url);
 
   return (
@@ -163,26 +188,14 @@ function OperationChanges({ data }: { data: OperationChangesData }): React.JSX.E
           )}
         </p>
         <form className={styles.compareForm} onSubmit={(event) => event.preventDefault()} data-testid="compare-form">
-          <label>
-            From{' '}
-            <select name="from" value={from} onChange={(event) => select({ from: event.target.value, to })}>
-              {data.revisions.map((revision) => (
-                <option key={revision.revision} value={revision.revision}>
-                  {label(revision)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            to{' '}
-            <select name="to" value={to} onChange={(event) => select({ from, to: event.target.value })}>
-              {data.revisions.map((revision) => (
-                <option key={revision.revision} value={revision.revision}>
-                  {label(revision)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RevisionSelect
+            name="from"
+            label="From"
+            value={from}
+            data={data}
+            onPick={(value) => select({ from: value, to })}
+          />
+          <RevisionSelect name="to" label="to" value={to} data={data} onPick={(value) => select({ from, to: value })} />
         </form>
         <section data-testid="compare-result" data-from={from} data-to={to} aria-live="polite">
           <Comparison data={data} from={from} to={to} />
