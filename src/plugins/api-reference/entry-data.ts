@@ -5,6 +5,6 @@ import type { ReferenceEntryData } from './types';
  * `{basePath}/{slug}` (the landing page has the empty slug); routes.ts says where each one's data lives.
  */
 export function entrySlug(entry: ReferenceEntryData): string {
-  if (entry.kind === 'operation') return entry.operation.operationId;
+  if (entry.kind === 'operation' || entry.kind === 'removed') return entry.operation.operationId;
   return entry.kind === 'tag' ? entry.slug : '';
 }

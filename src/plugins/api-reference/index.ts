@@ -12,7 +12,11 @@ import { formatProblem, SpecError } from './spec/errors';
 import { generateSiteArtifacts } from './artifacts';
 import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from './types';
 import { GENERATED_ROUTE_MODULES, writeBrowserRouteFiles, type CollapsedRouteGroup } from './client-routes';
-import { addChangelogRoutes } from './changelog/routes';
+import { addChangelogRoutes, changelogNavigation } from './changelog/routes';
+import { buildChangelog } from './changelog/diff';
+import { buildOperationComparisons, buildOperationHistories } from './changelog/history';
+import { removedOperationPages } from './changelog/removed';
+import { addOperationChangesRoutes } from './changelog/operation-changes-routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
 
 export interface ApiReferencePluginOptions {
@@ -196,6 +200,8 @@ export default function apiReferencePlugin(
 
       foldedRoutes = [];
       dataFiles = new Map();
+      const changelogs = buildChangelog(model.revisions);
+      const histories = buildOperationHistories(model.revisions, changelogs);
       for (const revision of model.revisions) {
         const revisionPage = {
           revision: revision.revision,
@@ -241,7 +247,13 @@ export default function apiReferencePlugin(
               buildCodeSamples(revision.spec, operation, revision.revision),
             ),
             otherRevisions: otherRevisionLinks(model, { operationId: operation.operationId }, revision.revision),
+            history: histories.get(operation.operationId),
           });
+        }
+        if (revision.isLatest) {
+          for (const removed of removedOperationPages(model.revisions, changelogs, histories)) {
+            await addEntryRoute(removed.operation.operationId, removed);
+          }
         }
 
         for (const tag of revision.tags) {
@@ -283,7 +295,15 @@ export default function apiReferencePlugin(
         });
       }
 
-      await addChangelogRoutes(model, { createData, addRoute }, context);
+      await addChangelogRoutes(model, { createData, addRoute }, context, changelogs);
+      const comparisons = buildOperationComparisons(
+        model.revisions,
+        changelogs,
+        changelogNavigation(model, changelogs),
+      );
+      const operationChanges = await addOperationChangesRoutes(comparisons, { createData, addRoute, routePath });
+      if (operationChanges.folded) foldedRoutes.push(operationChanges.folded);
+      for (const [output, source] of operationChanges.dataFiles) dataFiles.set(output, source);
       await batch.flush();
     },
 

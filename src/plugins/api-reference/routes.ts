@@ -49,6 +49,11 @@ export function operationUrl(basePath: string, operationId: string): string {
   return referencePageUrl(basePath, operationId);
 }
 
+/** A field of an operation page, by its anchor (field-anchors/ids.ts). */
+export function operationFieldUrl(basePath: string, operationId: string, anchor: string): string {
+  return `${operationUrl(basePath, operationId)}#${anchor}`;
+}
+
 export function tagUrl(basePath: string, tagSlug: string): string {
   return referencePageUrl(basePath, tagSlug);
 }
@@ -60,6 +65,31 @@ export const CHANGELOG_BASE = `${REFERENCE_BASE}/${CHANGELOG_SEGMENT}`;
 export function changelogUrl(revision?: string): string {
   return revision ? `${CHANGELOG_BASE}/${revision}` : CHANGELOG_BASE;
 }
+
+/** One change's entry on its revision's changelog page (ids from changelog/diff.ts). */
+export function changelogEntryUrl(revision: string, changeId: string): string {
+  return `${changelogUrl(revision)}#${changeId}`;
+}
+
+/**
+ * The compare view of one operation, optionally with the two revisions chosen. Under `operations/`, a
+ * segment no revision can be named (revisions are dates) and no feed file takes, so no operationId can
+ * collide with a revision's changelog page.
+ */
+export const OPERATION_CHANGES_BASE = `${CHANGELOG_BASE}/operations`;
+
+export function operationChangesUrl(operationId: string, pair?: { from: string; to: string }): string {
+  const url = `${OPERATION_CHANGES_BASE}/${operationId}`;
+  return pair ? `${url}?${new URLSearchParams(pair).toString()}` : url;
+}
+
+/** The data of a compare view, fetched on client-side navigation. */
+export function operationChangesDataPath(operationId: string): string {
+  return `reference-data/changelog/operations/${operationId}.json`;
+}
+
+/** The one browser route that stands for every operation's compare view. */
+export const OPERATION_CHANGES_ROUTE = `${OPERATION_CHANGES_BASE}/:operationId`;
 
 export const CHANGELOG_FEEDS = { rss: `${CHANGELOG_BASE}/feed.xml`, atom: `${CHANGELOG_BASE}/atom.xml` } as const;
 

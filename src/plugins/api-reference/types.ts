@@ -1,5 +1,6 @@
 import type { OperationInfo } from './spec/operations';
 import type { OpenApiDocument } from './spec/types';
+import type { OperationHistory } from './changelog/types';
 
 export interface RevisionSummary {
   revision: string;
@@ -39,6 +40,8 @@ export interface OperationPageData extends RevisionPage {
   /** The operation (with its generated code samples as `x-codeSamples`) and only the components it references. */
   spec: OpenApiDocument;
   otherRevisions: OtherRevisionLinks;
+  /** What changed in this operation in each revision (changelog/history.ts). */
+  history?: OperationHistory;
 }
 
 /** The same page in each other revision: its URL, or null where that revision does not have it. */
@@ -81,5 +84,18 @@ export interface ReferenceSidebarData {
   }[];
 }
 
+/** The latest revision's page of an operation that an older revision has and the latest removed. */
+export interface RemovedOperationPageData extends RevisionPage {
+  kind: 'removed';
+  operation: Pick<OperationInfo, 'operationId' | 'summary' | 'method' | 'path' | 'tag'>;
+  /** The revision whose changelog reports the removal. */
+  removedIn: string;
+  /** The newest revision that still has the operation, and its page there. */
+  lastRevision: { revision: string; url: string };
+  changelogEntryUrl: string;
+  otherRevisions: OtherRevisionLinks;
+  history: OperationHistory;
+}
+
 /** The data of one page under `{basePath}/{slug}`: an operation, a tag overview or the landing page. */
-export type ReferenceEntryData = OperationPageData | TagPageData | LandingPageData;
+export type ReferenceEntryData = OperationPageData | TagPageData | LandingPageData | RemovedOperationPageData;

@@ -293,6 +293,98 @@ describe('response bodies', () => {
   });
 });
 
+describe('change locations, anchors and links', () => {
+  const withList = (attributes: Json, parameters: unknown[] = [], required: string[] = []) =>
+    spec(
+      {
+        '/things/{id}': getThing({ parameters }),
+      },
+      {
+        ThingDocument: { type: 'object', properties: { data: { type: 'array', items: ref('Thing') } } },
+        Thing: { type: 'object', properties: { attributes: { type: 'object', required, properties: attributes } } },
+      },
+    );
+
+  it('names the field of each change with its anchor id, array items transparent', () => {
+    const changes = diff(
+      withList({ status: { type: 'string', enum: ['a', 'b'] } }, [{ name: 'page[size]', in: 'query' }]),
+      withList({ status: { type: 'string', enum: ['a'] }, label: { type: 'string' } }, [
+        { name: 'page[size]', in: 'query', required: true },
+      ]),
+    );
+    expect(changes.map((change) => [change.kind, change.field?.anchor, change.field?.label])).toEqual([
+      ['parameter-required', 'param-page-size', 'page[size]'],
+      ['response-property-added', 'response-200-data-attributes-label', 'data.attributes.label'],
+      ['enum-value-removed', 'response-200-data-attributes-status', 'data.attributes.status'],
+    ]);
+    expect(changes[2]!.field!.location).toEqual({
+      kind: 'response',
+      status: '200',
+      path: ['data', 'attributes', 'status'],
+    });
+  });
+
+  it('links the field in both revisions where it exists, else the operation page, else nothing', () => {
+    const changes = diff(
+      withList({ status: { type: 'string' }, gone: { type: 'string' } }),
+      withList({ status: { type: 'string' }, fresh: { type: 'string' } }, [], ['status']),
+    );
+    const byKind = Object.fromEntries(changes.map((change) => [change.kind, change.links]));
+    expect(byKind['response-property-required']).toEqual({
+      before: {
+        revision: '2026-01-01',
+        url: '/reference/v2026-01-01/get_thing#response-200-data-attributes-status',
+        field: true,
+      },
+      after: { revision: '2026-02-01', url: '/reference/get_thing#response-200-data-attributes-status', field: true },
+    });
+    expect(byKind['response-property-added']).toEqual({
+      before: { revision: '2026-01-01', url: '/reference/v2026-01-01/get_thing', field: false },
+      after: { revision: '2026-02-01', url: '/reference/get_thing#response-200-data-attributes-fresh', field: true },
+    });
+    expect(byKind['response-property-removed']!.before?.url).toBe(
+      '/reference/v2026-01-01/get_thing#response-200-data-attributes-gone',
+    );
+    expect(byKind['response-property-removed']!.after).toEqual({
+      revision: '2026-02-01',
+      url: '/reference/get_thing',
+      field: false,
+    });
+
+    const removed = diff(withList({}), spec({}));
+    expect(removed[0]!.links).toEqual({
+      before: { revision: '2026-01-01', url: '/reference/v2026-01-01/get_thing', field: false },
+      after: null,
+    });
+  });
+
+  it('derives anchor ids from operation, kind and field, not from position', () => {
+    const before = withList({ a: { type: 'string' } });
+    const ids = diff(before, withList({ a: { type: 'string' }, b: { type: 'string' } })).map((change) => change.id);
+    expect(ids).toEqual(['change-get_thing-response-property-added-response-200-data-attributes-b']);
+    // More changes around it leave its id alone.
+    const more = diff(
+      before,
+      withList({ b: { type: 'string' }, c: { type: 'string' } }, [{ name: 'sort', in: 'query' }]),
+    ).map((change) => change.id);
+    expect(more).toContain('change-get_thing-response-property-added-response-200-data-attributes-b');
+    expect(more).toContain('change-get_thing-parameter-added-param-sort');
+    expect(new Set(more).size).toBe(more.length);
+    expect(diff(spec({}), withList({}))[0]!.id).toBe('change-get_thing-operation-added');
+  });
+
+  it('numbers two changes of one kind on one field (an array and its items changing type)', () => {
+    const changes = diff(
+      withList({ tags: { type: 'array', items: { type: 'string' } } }),
+      withList({ tags: { type: 'array', items: { type: 'integer' } } }),
+    );
+    expect(changes.map((change) => change.id)).toEqual([
+      'change-get_thing-type-changed-response-200-data-attributes-tags',
+      'change-get_thing-type-changed-response-200-data-attributes-tags-2',
+    ]);
+  });
+});
+
 describe('$ref resolution', () => {
   it('follows refs and stops at cycles', () => {
     const document = spec(

@@ -10,7 +10,8 @@
  */
 import type { OpenApiDocument, OperationObject } from '../spec/types';
 import type { OperationInfo } from '../spec/operations';
-import { isBetaRevision, operationUrl, stableDateOf } from '../routes';
+import { isBetaRevision, operationFieldUrl, operationUrl, stableDateOf } from '../routes';
+import { fieldAnchorId, fieldLabel, operationFields, type FieldLocation } from '../field-anchors/ids';
 import {
   firstMedia,
   followRefs,
@@ -52,6 +53,31 @@ export interface ApiChange {
   /** The revision whose page `url` points to: the newer one, or the older one for a removed operation. */
   revision: string;
   url: string;
+  /**
+   * Stable anchor of this change on its changelog page, from the operationId, the kind and the field
+   * (never the position), e.g. `change-create_webhook-request-property-required-request-data-attributes-secret_key`.
+   */
+  id: string;
+  /** The parameter or property the change is about; absent for operation-level changes and whole bodies. */
+  field?: ChangedField;
+  /** The operation, or the field where it exists there, in the older and the newer revision. */
+  links: { before: ChangeLink | null; after: ChangeLink | null };
+}
+
+export interface ChangedField {
+  location: FieldLocation;
+  /** As a reader names it: `filter`, `data.attributes.email`. */
+  label: string;
+  /** Its anchor on operation pages (field-anchors/ids.ts). */
+  anchor: string;
+}
+
+export interface ChangeLink {
+  revision: string;
+  /** The operation page, with `#anchor` when `field` is true. */
+  url: string;
+  /** True when the field itself exists in this revision and `url` points to it. */
+  field: boolean;
 }
 
 export interface RevisionChangelog {
@@ -82,6 +108,8 @@ export interface FieldShape {
   required: boolean;
   enum: string[] | undefined;
   deprecated: boolean;
+  /** Property names from the root, array items transparent (as field anchors name them). */
+  segments: string[];
 }
 
 /** Property path → shape. The root (the body or parameter itself) has the path ''. */
@@ -153,18 +181,31 @@ function comparedType(spec: OpenApiDocument, node: unknown): string | undefined 
 /** Every property path of a schema, following refs; cyclic refs are listed once and not expanded. */
 export function flattenSchema(spec: OpenApiDocument, schema: unknown, rootRequired = true): FieldMap {
   const out: FieldMap = new Map();
-  const walk = (node: unknown, path: string, required: boolean, expanding: ReadonlySet<string>, depth: number) => {
+  const walk = (
+    node: unknown,
+    path: string,
+    segments: string[],
+    required: boolean,
+    expanding: ReadonlySet<string>,
+    depth: number,
+  ) => {
     const { refs, cyclic } = followRefs(spec, node, expanding);
     const inner = new Set([...expanding, ...refs]);
     const view = viewOf(spec, node, expanding, depth);
-    out.set(path, { type: comparedType(spec, node), required, enum: view.enum, deprecated: view.deprecated });
+    out.set(path, {
+      type: comparedType(spec, node),
+      required,
+      enum: view.enum,
+      deprecated: view.deprecated,
+      segments,
+    });
     if (cyclic || depth >= MAX_DEPTH) return;
     for (const [name, property] of view.properties) {
-      walk(property, path ? `${path}.${name}` : name, view.required.has(name), inner, depth + 1);
+      walk(property, path ? `${path}.${name}` : name, [...segments, name], view.required.has(name), inner, depth + 1);
     }
-    if (view.items !== undefined) walk(view.items, `${path}[]`, true, inner, depth + 1);
+    if (view.items !== undefined) walk(view.items, `${path}[]`, segments, true, inner, depth + 1);
   };
-  if (schema !== undefined) walk(schema, '', rootRequired, new Set(), 0);
+  if (schema !== undefined) walk(schema, '', [], rootRequired, new Set(), 0);
   return out;
 }
 
@@ -172,6 +213,7 @@ export function flattenSchema(spec: OpenApiDocument, schema: unknown, rootRequir
 // Operation parts
 
 interface ParameterShape {
+  name: string;
   label: string;
   required: boolean;
   deprecated: boolean;
@@ -184,6 +226,7 @@ function parametersOf(spec: OpenApiDocument, operation: OperationInfo): Map<stri
     operationParameters(spec, operation.path, operation.method).map((parameter) => [
       `${parameter.in}:${parameter.name}`,
       {
+        name: parameter.name,
         label: `${parameter.in === 'header' ? 'header' : `${parameter.in} parameter`} \`${parameter.name}\``,
         required: parameter.required === true,
         deprecated: parameter.deprecated === true,
@@ -216,7 +259,9 @@ function operationObjectOf(spec: OpenApiDocument, operation: OperationInfo): Ope
 // Diffing
 
 type Side = 'request' | 'response';
-type Emit = (kind: ChangeKind, breaking: boolean, description: string) => void;
+type Emit = (kind: ChangeKind, breaking: boolean, description: string, field?: FieldLocation) => void;
+/** Where a body property (its segments) sits among the operation's fields; undefined for the body itself. */
+type Locate = (segments: readonly string[]) => FieldLocation | undefined;
 
 function code(text: string): string {
   return `\`${text}\``;
@@ -247,14 +292,28 @@ function diffEnums(before: FieldShape, after: FieldShape, side: Side, where: str
 }
 
 /** Property-by-property differences of two flattened bodies. `context` reads e.g. "request body". */
-export function diffFields(before: FieldMap, after: FieldMap, side: Side, context: string, emit: Emit): void {
+export function diffFields(
+  before: FieldMap,
+  after: FieldMap,
+  side: Side,
+  context: string,
+  report: Emit,
+  locate: Locate = () => undefined,
+): void {
   const added = new Set<string>();
   const removed = new Set<string>();
   const name = (path: string) => (path === '' ? context : `${code(path)} in the ${context}`);
+  let current = '';
+  // Every change below is about the property at `current`.
+  const emit: Emit = (kind, breaking, description) => {
+    const segments = (after.get(current) ?? before.get(current))?.segments ?? [];
+    report(kind, breaking, description, segments.length > 0 ? locate(segments) : undefined);
+  };
 
   for (const [path, shape] of after) {
     if (before.has(path) || isUnder(path, added) || path === '') continue;
     added.add(path);
+    current = path;
     if (side === 'request') {
       emit(
         'request-property-added',
@@ -268,11 +327,13 @@ export function diffFields(before: FieldMap, after: FieldMap, side: Side, contex
   for (const path of before.keys()) {
     if (after.has(path) || isUnder(path, removed) || path === '') continue;
     removed.add(path);
+    current = path;
     emit(`${side}-property-removed`, true, `Property ${code(path)} was removed from the ${context}.`);
   }
   for (const [path, old] of before) {
     const now = after.get(path);
     if (!now) continue;
+    current = path;
     if (old.type && now.type && old.type !== now.type) {
       emit('type-changed', true, `The type of ${name(path)} changed from ${code(old.type)} to ${code(now.type)}.`);
     }
@@ -296,10 +357,14 @@ function diffParameters(
   after: Map<string, ParameterShape>,
   beforeSpec: OpenApiDocument,
   afterSpec: OpenApiDocument,
-  emit: Emit,
+  report: Emit,
 ): void {
+  let current: ParameterShape;
+  const emit: Emit = (kind, breaking, description) =>
+    report(kind, breaking, description, { kind: 'parameter', name: current.name });
   for (const [key, parameter] of after) {
     if (before.has(key)) continue;
+    current = parameter;
     emit(
       'parameter-added',
       parameter.required,
@@ -308,6 +373,7 @@ function diffParameters(
   }
   for (const [key, parameter] of before) {
     const now = after.get(key);
+    current = parameter;
     if (!now) {
       emit('parameter-removed', true, `${capitalize(parameter.label)} was removed.`);
       continue;
@@ -373,25 +439,89 @@ function pageUrl(revision: ChangelogRevision, operationId: string): string {
   return operationUrl(revision.basePath, operationId);
 }
 
+/** `change-{operationId}-{kind}[-{field anchor}]`: the same change has the same id whatever else changed. */
+export function changeAnchorId(change: Pick<ApiChange, 'operationId' | 'kind' | 'field'>): string {
+  return ['change', change.operationId, change.kind, ...(change.field ? [change.field.anchor] : [])].join('-');
+}
+
+/** Anchor ids of `changes` (in their order), made unique on a page by numbering repeats: `…-2`, `…-3`. */
+function withUniqueIds(changes: ApiChange[]): ApiChange[] {
+  const seen = new Map<string, number>();
+  return changes.map((change) => {
+    const count = (seen.get(change.id) ?? 0) + 1;
+    seen.set(change.id, count);
+    return count === 1 ? change : { ...change, id: `${change.id}-${count}` };
+  });
+}
+
+/** Field anchor ids of one operation in one revision, computed once per diff. */
+function fieldIdsOf(revision: ChangelogRevision): (operation: OperationInfo) => Set<string> {
+  const cache = new Map<string, Set<string>>();
+  return (operation) => {
+    let ids = cache.get(operation.operationId);
+    if (!ids) {
+      ids = new Set(operationFields(revision.spec, operation.path, operation.method).map((field) => field.id));
+      cache.set(operation.operationId, ids);
+    }
+    return ids;
+  };
+}
+
 /** Every change from `older` to `newer`, breaking ones first. */
 export function diffRevisions(older: ChangelogRevision, newer: ChangelogRevision): ApiChange[] {
   const changes: ApiChange[] = [];
   const oldOperations = new Map(older.operations.map((operation) => [operation.operationId, operation]));
   const newOperations = new Map(newer.operations.map((operation) => [operation.operationId, operation]));
   const endpoint = (operation: OperationInfo) => `${operation.method.toUpperCase()} ${operation.path}`;
+  const fieldIds = { before: fieldIdsOf(older), after: fieldIdsOf(newer) };
+
+  /** The operation's page in `revision`, at the field's anchor when the field is on that page. */
+  const linkIn = (
+    revision: ChangelogRevision,
+    operation: OperationInfo | undefined,
+    ids: (operation: OperationInfo) => Set<string>,
+    field: ChangedField | undefined,
+  ): ChangeLink | null => {
+    if (!operation) return null;
+    const onPage = field !== undefined && ids(operation).has(field.anchor);
+    return {
+      revision: revision.revision,
+      url: onPage
+        ? operationFieldUrl(revision.basePath, operation.operationId, field.anchor)
+        : pageUrl(revision, operation.operationId),
+      field: onPage,
+    };
+  };
+  const record = (
+    operation: OperationInfo,
+    kind: ChangeKind,
+    breaking: boolean,
+    description: string,
+    location: FieldLocation | undefined,
+    page: ChangelogRevision,
+  ): ApiChange => {
+    const field = location && { location, label: fieldLabel(location), anchor: fieldAnchorId(location) };
+    const change = {
+      kind,
+      breaking,
+      operationId: operation.operationId,
+      method: operation.method,
+      path: operation.path,
+      description,
+      revision: page.revision,
+      url: pageUrl(page, operation.operationId),
+      ...(field && { field }),
+      links: {
+        before: linkIn(older, oldOperations.get(operation.operationId), fieldIds.before, field),
+        after: linkIn(newer, newOperations.get(operation.operationId), fieldIds.after, field),
+      },
+    };
+    return { ...change, id: changeAnchorId(change) };
+  };
 
   for (const operation of newer.operations) {
-    const emit: Emit = (kind, breaking, description) =>
-      changes.push({
-        kind,
-        breaking,
-        operationId: operation.operationId,
-        method: operation.method,
-        path: operation.path,
-        description,
-        revision: newer.revision,
-        url: pageUrl(newer, operation.operationId),
-      });
+    const emit: Emit = (kind, breaking, description, location) =>
+      changes.push(record(operation, kind, breaking, description, location, newer));
     const previous = oldOperations.get(operation.operationId);
     if (!previous) {
       emit('operation-added', false, `New operation ${code(endpoint(operation))}.`);
@@ -422,28 +552,35 @@ export function diffRevisions(older: ChangelogRevision, newer: ChangelogRevision
       'request',
       'request body',
       emit,
+      (path) => ({ kind: 'request', path }),
     );
     const oldResponses = responsesOf(older.spec, oldObject);
     for (const [status, fields] of responsesOf(newer.spec, newObject)) {
       const before = oldResponses.get(status);
-      if (before) diffFields(before, fields, 'response', `${status} response`, emit);
+      if (before) {
+        diffFields(before, fields, 'response', `${status} response`, emit, (path) => ({
+          kind: 'response',
+          status,
+          path,
+        }));
+      }
     }
   }
 
   for (const operation of older.operations) {
     if (newOperations.has(operation.operationId)) continue;
-    changes.push({
-      kind: 'operation-removed',
-      breaking: true,
-      operationId: operation.operationId,
-      method: operation.method,
-      path: operation.path,
-      description: `Operation ${code(endpoint(operation))} was removed.`,
-      revision: older.revision,
-      url: pageUrl(older, operation.operationId),
-    });
+    changes.push(
+      record(
+        operation,
+        'operation-removed',
+        true,
+        `Operation ${code(endpoint(operation))} was removed.`,
+        undefined,
+        older,
+      ),
+    );
   }
-  return sortChanges(changes);
+  return withUniqueIds(sortChanges(changes));
 }
 
 /** One changelog per revision, newest first; each compares a revision with the one before it. */

@@ -37,6 +37,14 @@ function summary(changelog: RevisionChangelog, model: ReferenceModel): Changelog
   };
 }
 
+/** The changelog's navigation (its revisions and feeds), shared by its pages and the compare views. */
+export function changelogNavigation(
+  model: ReferenceModel,
+  changelogs: readonly RevisionChangelog[],
+): { entries: ChangelogEntrySummary[]; feeds: typeof CHANGELOG_FEEDS } {
+  return { entries: changelogs.map((changelog) => summary(changelog, model)), feeds: CHANGELOG_FEEDS };
+}
+
 /**
  * Reference URLs that would collide with the changelog's `/reference/changelog` routes: a tag
  * slug or an operationId of the latest revision (whose pages live directly under /reference).
@@ -60,6 +68,7 @@ export async function addChangelogRoutes(
     addRoute,
   }: { createData: (name: string, data: string) => Promise<string>; addRoute: PluginContentLoadedActions['addRoute'] },
   context: Pick<LoadContext, 'siteDir' | 'siteConfig' | 'baseUrl'>,
+  changelogs: RevisionChangelog[] = buildChangelog(model.revisions),
 ): Promise<void> {
   const latest = model.revisions.find((revision) => revision.isLatest);
   const conflicts = latest ? changelogRouteConflicts(latest) : [];
@@ -69,8 +78,7 @@ export async function addChangelogRoutes(
     );
   }
 
-  const changelogs = buildChangelog(model.revisions);
-  const entries = changelogs.map((changelog) => summary(changelog, model));
+  const { entries } = changelogNavigation(model, changelogs);
 
   const overview: ChangelogOverviewData = {
     entries: changelogs.map((changelog, index) => {

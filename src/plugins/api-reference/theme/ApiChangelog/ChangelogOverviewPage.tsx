@@ -6,7 +6,7 @@ import ChangeList from './ChangeList';
 import Counts from './Counts';
 import styles from './changelog.module.css';
 import type { ChangelogOverviewData } from '../../changelog/types';
-import { changelogUrl } from '../../routes';
+import { changelogEntryUrl, changelogUrl } from '../../routes';
 
 export default function ChangelogOverviewPage({ data }: { data: ChangelogOverviewData }): React.JSX.Element {
   return (
@@ -38,7 +38,12 @@ export default function ChangelogOverviewPage({ data }: { data: ChangelogOvervie
                   Compared with <Link to={changelogUrl(entry.previous)}>{entry.previous}</Link>.
                 </p>
                 <Counts counts={entry.counts} />
-                {entry.highlights.length > 0 && <ChangeList changes={entry.highlights} />}
+                {entry.highlights.length > 0 && (
+                  <ChangeList
+                    changes={entry.highlights}
+                    entryUrl={(change) => changelogEntryUrl(entry.revision, change.id)}
+                  />
+                )}
                 {entry.more > 0 && (
                   <p>
                     <Link to={entry.url}>

@@ -49,7 +49,8 @@ export default function ChangelogRevisionPage({ data }: { data: ChangelogRevisio
                 Changes since <Link to={changelogUrl(changelog.previous)}>{changelog.previous}</Link>, read from the two
                 specifications. Each entry links the operation&apos;s page in{' '}
                 <Link to={entry.referenceUrl}>revision {changelog.revision}</Link> (removed operations link the page in{' '}
-                {changelog.previous}).
+                {changelog.previous}), and the operation or field as it was in {changelog.previous} and as it is now;
+                its <code>#</code> link is the entry&apos;s own address.
               </p>
               <Counts counts={changelog.counts} />
               <FeedLinks feeds={data.feeds} />
@@ -59,7 +60,7 @@ export default function ChangelogRevisionPage({ data }: { data: ChangelogRevisio
                   <Heading as="h2" id="breaking-changes">
                     Breaking changes
                   </Heading>
-                  <ChangeList changes={breaking} />
+                  <ChangeList changes={breaking} anchored />
                 </section>
               )}
               {other.length > 0 && (
@@ -72,7 +73,7 @@ export default function ChangelogRevisionPage({ data }: { data: ChangelogRevisio
                       <Heading as="h3" id={kind}>
                         {KIND_LABELS[kind]} ({changes.length})
                       </Heading>
-                      <ChangeList changes={changes} />
+                      <ChangeList changes={changes} anchored />
                     </React.Fragment>
                   ))}
                 </section>

@@ -8,6 +8,7 @@ import ReferenceLayout from './ReferenceLayout';
 import MethodBadge from './MethodBadge';
 import RedocOperation from './RedocOperation';
 import TryIt from './TryIt';
+import OperationHistory from './OperationHistory';
 import { RevisionTargetsProvider, revisionTargets } from '../ApiRevisionSwitcher/context';
 import CopyMarkdownButton from '../../../../components/CopyMarkdownButton';
 import { markdownTwinPath } from '../../artifacts/paths';
@@ -162,6 +163,7 @@ function OperationPageContent({
           <RedocOperation spec={data.spec} pointer={operation.pointer} />
         </div>
         <TryIt data={data} />
+        <OperationHistory history={data.history} />
       </article>
     </ReferenceLayout>
   );

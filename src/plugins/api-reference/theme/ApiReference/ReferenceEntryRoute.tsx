@@ -9,6 +9,7 @@ import NotFound from '@theme/NotFound';
 import OperationPage from './OperationPage';
 import TagPage from './TagPage';
 import LandingPage from './LandingPage';
+import RemovedOperationPage from './RemovedOperationPage';
 import { entrySlug } from '../../entry-data';
 import { entryDataPath, sidebarDataPath, withoutBaseUrl } from '../../routes';
 import type { ApiReferenceGlobalData, ReferenceEntryData, ReferenceSidebarData } from '../../types';
@@ -129,6 +130,8 @@ function EntryPage({ entry, sidebar }: EmbeddedData): React.JSX.Element {
       return <TagPage data={entry} sidebar={sidebar} />;
     case 'landing':
       return <LandingPage data={entry} sidebar={sidebar} />;
+    case 'removed':
+      return <RemovedOperationPage data={entry} sidebar={sidebar} />;
   }
 }
 
