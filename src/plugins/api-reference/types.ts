@@ -39,6 +39,8 @@ export interface OperationPageData extends RevisionPage {
   /** The operation (with its generated code samples as `x-codeSamples`) and only the components it references. */
   spec: OpenApiDocument;
   otherRevisions: OtherRevisionLinks;
+  /** Field anchors this operation no longer has → the anchor that replaces each (plugin option `fieldAnchorRedirects`). */
+  fieldAnchorRedirects?: Record<string, string>;
 }
 
 /** The same page in each other revision: its URL, or null where that revision does not have it. */

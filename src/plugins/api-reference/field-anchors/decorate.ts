@@ -12,18 +12,12 @@
  * (array brackets, one-of switches). A row is given an id only if the scheme lists it for this operation.
  */
 import { fieldAnchorId, type FieldLocation, type OperationField } from './ids';
+import { COPY_LINK_CLASS, COPY_LINK_STATUS_CLASS, LINK_ICON_PATH } from '../../../theme/Heading/copyLink';
 
 /** Set on every row that carries a field anchor; its value is the id. */
 export const FIELD_ANCHOR_ATTRIBUTE = 'data-field-anchor';
-export const COPY_BUTTON_CLASS = 'copy-link-button';
-export const COPY_STATUS_CLASS = 'copy-link-button__status';
-/** Marks the copy buttons this module adds (the heading buttons are React's). */
+/** Marks the copy buttons this module adds (the heading buttons are React's); its value is the field id. */
 export const FIELD_COPY_ATTRIBUTE = 'data-field-copy';
-
-/** The chain-link icon of the site's copy-link buttons (also drawn by theme/Heading/CopyLinkButton). */
-export const LINK_ICON_PATH =
-  'M3.9 12a3.1 3.1 0 0 1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7A3.1 3.1 0 0 1 3.9 12zM8 13h8v-2H8v2zm9-6h-4v1.9h4a3.1 3.1 0 0 1 0 6.2h-4V17h4a5 5 0 0 0 0-10z';
-export const CHECK_ICON_PATH = 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z';
 
 export interface DecorateOptions {
   /** Add a copy-link button to each anchored row (default true). */
@@ -127,7 +121,7 @@ function accessibleLabel(field: OperationField): string {
 function copyButton(document: Document, field: OperationField, pageUrl: string | undefined): Element {
   const button = document.createElement('button');
   button.setAttribute('type', 'button');
-  button.setAttribute('class', COPY_BUTTON_CLASS);
+  button.setAttribute('class', COPY_LINK_CLASS);
   button.setAttribute(FIELD_COPY_ATTRIBUTE, field.id);
   button.setAttribute('aria-label', `Copy link to ${accessibleLabel(field)}`);
   if (pageUrl) {
@@ -150,7 +144,7 @@ function copyButton(document: Document, field: OperationField, pageUrl: string |
   path.setAttribute('d', LINK_ICON_PATH);
   svg.appendChild(path);
   const status = document.createElement('span');
-  status.setAttribute('class', COPY_STATUS_CLASS);
+  status.setAttribute('class', COPY_LINK_STATUS_CLASS);
   status.setAttribute('role', 'status');
   button.append(svg, status);
   return button;

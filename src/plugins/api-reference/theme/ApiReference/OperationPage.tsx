@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useRef } from 'react';
 import Link from '@docusaurus/Link';
 import Head from '@docusaurus/Head';
 import useBaseUrl from '@docusaurus/useBaseUrl';
@@ -15,6 +15,7 @@ import CopyLinkButton from '../../../../theme/Heading/CopyLinkButton';
 import styles from './reference.module.css';
 import type { OperationPageData, ReferenceSidebarData } from '../../types';
 import { operationUrl } from '../../routes';
+import { useFieldAnchors } from './useFieldAnchors';
 
 const AUTH_LABEL = {
   private: {
@@ -57,6 +58,8 @@ function OperationPageContent({
   const markdownUrl = useBaseUrl(markdownTwinPath(url));
   const latestUrl = data.otherRevisions.find((other) => other.isLatest)?.url;
   const otherRevisions = data.otherRevisions.filter((other) => other.url);
+  const redocContainer = useRef<HTMLDivElement>(null);
+  useFieldAnchors(redocContainer, data);
 
   return (
     <ReferenceLayout
@@ -158,7 +161,7 @@ function OperationPageContent({
             samples, request payload, response examples) is the sticky right column. */}
         {/* Links to #code-samples (pasted before the samples moved into Redoc's panel) land on the panel. */}
         <span id="code-samples" className={clsx('anchor', styles.samplesAnchor)} />
-        <div className={styles.redoc}>
+        <div className={styles.redoc} ref={redocContainer}>
           <RedocOperation spec={data.spec} pointer={operation.pointer} />
         </div>
         <TryIt data={data} />
