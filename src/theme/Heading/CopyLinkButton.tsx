@@ -45,7 +45,12 @@ export default function CopyLinkButton({ anchor, label, text, className }: Props
   return (
     <button
       type="button"
-      className={clsx(COPY_LINK_CLASS, text && styles.withText, state === 'copied' && COPY_LINK_COPIED_CLASS, className)}
+      className={clsx(
+        COPY_LINK_CLASS,
+        text && styles.withText,
+        state === 'copied' && COPY_LINK_COPIED_CLASS,
+        className,
+      )}
       aria-label={`Copy link to ${label}`}
       title={`Copy link: ${link}`}
       data-copy-link={link}
