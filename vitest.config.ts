@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The theme's .tsx (rendered with react-dom/server by some tests): tsconfig says `jsx: preserve` for Docusaurus.
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 120_000,

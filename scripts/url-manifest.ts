@@ -9,18 +9,21 @@
 //
 // A URL "resolves" when build/ has its page or file, or a redirect page from
 // @docusaurus/plugin-client-redirects at that path whose target exists; an anchor resolves when the
-// page (after the redirect, which forwards #anchors) has an element with that id.
+// page (after the redirect, which forwards #anchors) has an element with that id, or is one of the field
+// anchors the API reference publishes for the page (most fields are collapsed, out of the HTML, until opened),
+// or is redirected by the plugin's `fieldAnchorRedirects` to one that resolves.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHtml } from './lib/html';
 import { isMain } from './lib/main';
+import { FIELD_ANCHORS_FILE, type PublishedFieldAnchors } from '../src/plugins/api-reference/field-anchors/published';
 
 const ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_MANIFEST = path.join(ROOT, 'tests/url-manifest.json');
 export const DEFAULT_BUILD = path.join(ROOT, 'build');
 
 const MANIFEST_COMMENT =
-  'Every public URL and heading anchor of the portal. Maintained by `npm run manifest:update`; checked by tests/e2e/links.spec.ts. Never remove an entry by hand: add a redirect (docusaurus.config.ts) or run `npx tsx scripts/url-manifest.ts update --allow-removals`.';
+  'Every public URL, heading anchor and API field anchor of the portal. Maintained by `npm run manifest:update`; checked by tests/e2e/links.spec.ts. Never remove an entry by hand: add a redirect (docusaurus.config.ts) or run `npx tsx scripts/url-manifest.ts update --allow-removals`.';
 
 /** tests/url-manifest.json: page path -> its anchors, and the public non-HTML files. */
 export interface UrlManifest {
@@ -30,7 +33,7 @@ export interface UrlManifest {
 }
 
 export type Resolved =
-  | { kind: 'page'; file: string; via: string[]; anchors: string[] }
+  | { kind: 'page'; file: string; via: string[]; anchors: string[]; anchorRedirects: Record<string, string> }
   | { kind: 'file'; file: string; via: string[] }
   | { kind: 'missing'; via: string[] };
 
@@ -85,7 +88,12 @@ export function fileFor(buildDir: string, urlPath: string): string | undefined {
  * Resolves `urlPath` in `buildDir`, following up to 5 redirect pages.
  * Returns { kind: 'page' | 'file', file, via: [redirect paths], anchors? } or { kind: 'missing', via }.
  */
-export function resolveUrl(buildDir: string, urlPath: string, baseUrl = '/'): Resolved {
+export function resolveUrl(
+  buildDir: string,
+  urlPath: string,
+  baseUrl = '/',
+  fieldAnchors: PublishedFieldAnchors = readFieldAnchors(buildDir),
+): Resolved {
   const via: string[] = [];
   let current = urlPath;
   for (let hop = 0; hop < 6; hop++) {
@@ -94,11 +102,28 @@ export function resolveUrl(buildDir: string, urlPath: string, baseUrl = '/'): Re
     if (!file.endsWith('.html')) return { kind: 'file', file, via };
     const html = readFileSync(file, 'utf8');
     const target = redirectTarget(html);
-    if (target === undefined) return { kind: 'page', file, via, anchors: extractAnchors(html) };
+    if (target === undefined) {
+      const page = pagePath(buildDir, file, baseUrl);
+      const anchors = [...new Set([...extractAnchors(html), ...(fieldAnchors.pages[page] ?? [])])].sort();
+      return { kind: 'page', file, via, anchors, anchorRedirects: fieldAnchors.redirects[page] ?? {} };
+    }
     via.push(current);
     current = new URL(target, 'https://site.invalid' + current).pathname;
   }
   return { kind: 'missing', via };
+}
+
+/** The field anchors the API reference published in `buildDir` (none for a build without it). */
+export function readFieldAnchors(buildDir: string): PublishedFieldAnchors {
+  const file = path.join(buildDir, FIELD_ANCHORS_FILE);
+  if (!existsSync(file)) return { pages: {}, redirects: {} };
+  return JSON.parse(readFileSync(file, 'utf8')) as PublishedFieldAnchors;
+}
+
+/** The URL path (with baseUrl) a page file of `buildDir` is served at: `reference/get_profiles.html` → `/reference/get_profiles`. */
+function pagePath(buildDir: string, file: string, baseUrl: string): string {
+  const relative = path.relative(buildDir, file).split(path.sep).join('/');
+  return `${baseUrl}${relative.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '')}`.replace(/(.)\/$/, '$1');
 }
 
 function stripBase(urlPath: string, baseUrl: string): string {
@@ -138,9 +163,10 @@ export function publicFiles(buildDir: string, baseUrl = '/'): string[] {
 /** What the build offers now: { pages: { path: anchors[] }, files: path[], baseUrl }. */
 export function scanBuild(buildDir: string): ScannedBuild {
   const { pages, baseUrl } = sitemapPages(buildDir);
+  const fieldAnchors = readFieldAnchors(buildDir);
   const scanned: Record<string, string[]> = {};
   for (const page of pages) {
-    const resolved = resolveUrl(buildDir, page, baseUrl);
+    const resolved = resolveUrl(buildDir, page, baseUrl, fieldAnchors);
     if (resolved.kind !== 'page' || resolved.via.length > 0) {
       throw new Error(`The sitemap lists ${page}, but build/ has no page there`);
     }
@@ -152,8 +178,9 @@ export function scanBuild(buildDir: string): ScannedBuild {
 /** Every manifest URL or anchor that does not resolve in `buildDir`: [{ url, anchor?, reason }]. */
 export function checkManifest(manifest: Partial<UrlManifest>, buildDir: string, baseUrl = '/'): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
+  const fieldAnchors = readFieldAnchors(buildDir);
   for (const [page, anchors] of Object.entries(manifest.pages ?? {})) {
-    const resolved = resolveUrl(buildDir, page, baseUrl);
+    const resolved = resolveUrl(buildDir, page, baseUrl, fieldAnchors);
     const hops = resolved.via.length > 0 ? ` (redirected via ${resolved.via.join(' -> ')})` : '';
     if (resolved.kind === 'missing') {
       problems.push({
@@ -168,11 +195,18 @@ export function checkManifest(manifest: Partial<UrlManifest>, buildDir: string, 
     }
     const present = new Set(resolved.anchors);
     for (const anchor of anchors) {
-      if (!present.has(anchor)) problems.push({ url: page, anchor, reason: `anchor #${anchor} is gone${hops}` });
+      const redirect = resolved.anchorRedirects[anchor];
+      if (present.has(anchor) || (redirect !== undefined && present.has(redirect))) continue;
+      const reason =
+        redirect === undefined
+          ? `anchor #${anchor} is gone${hops}`
+          : `anchor #${anchor} redirects to #${redirect}, which is gone too${hops}`;
+      problems.push({ url: page, anchor, reason });
     }
   }
   for (const file of manifest.files ?? []) {
-    if (resolveUrl(buildDir, file, baseUrl).kind === 'missing') problems.push({ url: file, reason: 'file is missing' });
+    if (resolveUrl(buildDir, file, baseUrl, fieldAnchors).kind === 'missing')
+      problems.push({ url: file, reason: 'file is missing' });
   }
   return problems;
 }

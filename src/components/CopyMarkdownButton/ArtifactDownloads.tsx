@@ -4,7 +4,7 @@ import useIsBrowser from '@docusaurus/useIsBrowser';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { downloadFileNames, postmanPaths, specDownloadPaths } from '../../plugins/api-reference/artifacts/paths';
 import { absoluteLink } from '../../theme/Heading/absoluteLink';
-import { copyText } from '../copyText';
+import { copyText } from '../../theme/Heading/copyLink';
 import styles from './styles.module.css';
 
 /**

@@ -18,10 +18,22 @@ import { buildOperationComparisons, buildOperationHistories } from './changelog/
 import { removedOperationPages } from './changelog/removed';
 import { addOperationChangesRoutes } from './changelog/operation-changes-routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
+import { operationFields } from './field-anchors/ids';
+import {
+  FIELD_ANCHORS_FILE,
+  pageFieldAnchorRedirects,
+  type FieldAnchorRedirects,
+  type PublishedFieldAnchors,
+} from './field-anchors/published';
 
 export interface ApiReferencePluginOptions {
   /** Folder holding one sub-folder per dated revision. */
   specsDir: string;
+  /**
+   * Renamed or removed field anchors: operationId → { old anchor: new anchor }. On a page of that operation
+   * without the old anchor, a link to it lands on the new one (see README, "URL manifest").
+   */
+  fieldAnchorRedirects?: FieldAnchorRedirects;
 }
 
 /** What Redoc's browser build requires but never runs for a bundled spec without search: module → stub file. */
@@ -106,6 +118,8 @@ export default function apiReferencePlugin(
   let foldedRoutes: CollapsedRouteGroup[] = [];
   /** Build-output path (under reference-data/) → the data file createData wrote. */
   let dataFiles = new Map<string, string>();
+  /** Written into the build for the URL manifest guard. */
+  let fieldAnchors: PublishedFieldAnchors = { pages: {}, redirects: {} };
   // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
   const artifactsStep = createDeferredStep((error) =>
     logger.error(`Artifacts not updated: ${error instanceof Error ? error.message : String(error)}`),
@@ -202,6 +216,7 @@ export default function apiReferencePlugin(
       dataFiles = new Map();
       const changelogs = buildChangelog(model.revisions);
       const histories = buildOperationHistories(model.revisions, changelogs);
+      fieldAnchors = { pages: {}, redirects: {} };
       for (const revision of model.revisions) {
         const revisionPage = {
           revision: revision.revision,
@@ -235,6 +250,15 @@ export default function apiReferencePlugin(
         const server = revision.spec.servers?.[0]?.url ?? '';
 
         for (const operation of revision.operations) {
+          const fields = operationFields(revision.spec, operation.path, operation.method);
+          const fieldAnchorRedirects = pageFieldAnchorRedirects(
+            options.fieldAnchorRedirects,
+            operation.operationId,
+            fields,
+          );
+          const pagePath = routePath(referencePageUrl(revision.basePath, operation.operationId));
+          fieldAnchors.pages[pagePath] = fields.map((field) => field.id);
+          if (fieldAnchorRedirects) fieldAnchors.redirects[pagePath] = fieldAnchorRedirects;
           await addEntryRoute(operation.operationId, {
             kind: 'operation',
             ...revisionPage,
@@ -248,6 +272,7 @@ export default function apiReferencePlugin(
             ),
             otherRevisions: otherRevisionLinks(model, { operationId: operation.operationId }, revision.revision),
             history: histories.get(operation.operationId),
+            ...(fieldAnchorRedirects && { fieldAnchorRedirects }),
           });
         }
         if (revision.isLatest) {
@@ -316,6 +341,9 @@ export default function apiReferencePlugin(
           await fs.promises.copyFile(source, file);
         }),
       );
+      const anchorsFile = path.join(outDir, FIELD_ANCHORS_FILE);
+      await fs.promises.mkdir(path.dirname(anchorsFile), { recursive: true });
+      await fs.promises.writeFile(anchorsFile, JSON.stringify(fieldAnchors));
     },
 
     async allContentLoaded({ allContent }) {

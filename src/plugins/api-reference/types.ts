@@ -42,6 +42,8 @@ export interface OperationPageData extends RevisionPage {
   otherRevisions: OtherRevisionLinks;
   /** What changed in this operation in each revision (changelog/history.ts). */
   history?: OperationHistory;
+  /** Field anchors this operation no longer has → the anchor that replaces each (plugin option `fieldAnchorRedirects`). */
+  fieldAnchorRedirects?: Record<string, string>;
 }
 
 /** The same page in each other revision: its URL, or null where that revision does not have it. */

@@ -3,7 +3,16 @@ import clsx from 'clsx';
 import { useLocation } from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { absoluteLink } from './absoluteLink';
-import { copyText } from '../../components/copyText';
+import {
+  CHECK_ICON_PATH,
+  COPIED_STATUS,
+  COPY_LINK_CLASS,
+  COPY_LINK_COPIED_CLASS,
+  COPY_LINK_STATUS_CLASS,
+  copyText,
+  FAILED_STATUS,
+  LINK_ICON_PATH,
+} from './copyLink';
 import styles from './styles.module.css';
 
 interface Props {
@@ -36,7 +45,12 @@ export default function CopyLinkButton({ anchor, label, text, className }: Props
   return (
     <button
       type="button"
-      className={clsx(styles.copyLink, text && styles.withText, state === 'copied' && styles.copied, className)}
+      className={clsx(
+        COPY_LINK_CLASS,
+        text && styles.withText,
+        state === 'copied' && COPY_LINK_COPIED_CLASS,
+        className,
+      )}
       aria-label={`Copy link to ${label}`}
       title={`Copy link: ${link}`}
       data-copy-link={link}
@@ -49,19 +63,16 @@ export default function CopyLinkButton({ anchor, label, text, className }: Props
     >
       {state === 'copied' ? (
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-          <path fill="currentColor" d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z" />
+          <path fill="currentColor" d={CHECK_ICON_PATH} />
         </svg>
       ) : (
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-          <path
-            fill="currentColor"
-            d="M3.9 12a3.1 3.1 0 0 1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7A3.1 3.1 0 0 1 3.9 12zM8 13h8v-2H8v2zm9-6h-4v1.9h4a3.1 3.1 0 0 1 0 6.2h-4V17h4a5 5 0 0 0 0-10z"
-          />
+          <path fill="currentColor" d={LINK_ICON_PATH} />
         </svg>
       )}
       {text && <span>{state === 'copied' ? 'Copied' : text}</span>}
-      <span className={styles.status} role="status">
-        {state === 'copied' ? 'Link copied' : state === 'failed' ? 'Could not copy the link' : ''}
+      <span className={COPY_LINK_STATUS_CLASS} role="status">
+        {state === 'copied' ? COPIED_STATUS : state === 'failed' ? FAILED_STATUS : ''}
       </span>
     </button>
   );

@@ -43,6 +43,13 @@ describe('field anchor ids', () => {
     expect(strategy.label).toBe('data.attributes.send_strategy');
   });
 
+  it("lists the fields of every variant of a one-of, also where the variants' properties share a name", () => {
+    const ids = fieldsOf('get_event').map((field) => field.id);
+    expect(ids).toContain('response-200-included-attributes-email');
+    expect(ids).toContain('response-200-included-attributes-name');
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('gives a field the same id in every revision that has it', () => {
     const older = new Set(fieldsOf('get_profiles', 1).map((field) => field.id));
     const newer = fieldsOf('get_profiles', 0).map((field) => field.id);

@@ -112,7 +112,9 @@ export function operationFields(spec: OpenApiDocument, path: string, method: str
       const path = [...prefix, name];
       const resolved = mergedSchema(spec, property);
       const description = resolved.description ?? resolveRef<Json>(spec, property)?.description;
-      if (add(at(path), resolved, required.has(name), description)) walk(property, path, at, inner);
+      // A name listed already (by an earlier variant) is walked again: this variant may nest other fields.
+      add(at(path), resolved, required.has(name), description);
+      walk(property, path, at, inner);
     }
   };
 

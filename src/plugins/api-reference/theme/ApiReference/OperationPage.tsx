@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useRef } from 'react';
 import Link from '@docusaurus/Link';
 import Head from '@docusaurus/Head';
 import useBaseUrl from '@docusaurus/useBaseUrl';
@@ -16,6 +16,7 @@ import CopyLinkButton from '../../../../theme/Heading/CopyLinkButton';
 import styles from './reference.module.css';
 import type { OperationPageData, ReferenceSidebarData } from '../../types';
 import { operationUrl } from '../../routes';
+import { useFieldAnchors } from './useFieldAnchors';
 
 const AUTH_LABEL = {
   private: {
@@ -58,6 +59,8 @@ function OperationPageContent({
   const markdownUrl = useBaseUrl(markdownTwinPath(url));
   const latestUrl = data.otherRevisions.find((other) => other.isLatest)?.url;
   const otherRevisions = data.otherRevisions.filter((other) => other.url);
+  const redocContainer = useRef<HTMLDivElement>(null);
+  useFieldAnchors(redocContainer, data);
 
   return (
     <ReferenceLayout
@@ -159,7 +162,7 @@ function OperationPageContent({
             samples, request payload, response examples) is the sticky right column. */}
         {/* Links to #code-samples (pasted before the samples moved into Redoc's panel) land on the panel. */}
         <span id="code-samples" className={clsx('anchor', styles.samplesAnchor)} />
-        <div className={styles.redoc}>
+        <div className={styles.redoc} ref={redocContainer}>
           <RedocOperation spec={data.spec} pointer={operation.pointer} />
         </div>
         <TryIt data={data} />
