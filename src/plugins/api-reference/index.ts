@@ -14,6 +14,7 @@ import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from '
 import { GENERATED_ROUTE_MODULES, writeBrowserRouteFiles, type CollapsedRouteGroup } from './client-routes';
 import { addChangelogRoutes } from './changelog/routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
+import { writeBuildCards } from './cards';
 
 export interface ApiReferencePluginOptions {
   /** Folder holding one sub-folder per dated revision. */
@@ -287,7 +288,7 @@ export default function apiReferencePlugin(
       await batch.flush();
     },
 
-    async postBuild({ outDir }) {
+    async postBuild({ outDir, content: model }) {
       // What the folded browser route fetches after a client-side navigation.
       await Promise.all(
         [...dataFiles].map(async ([relativePath, source]) => {
@@ -296,6 +297,8 @@ export default function apiReferencePlugin(
           await fs.promises.copyFile(source, file);
         }),
       );
+      // Each operation's og:image, drawn only at build time (the dev server's pages keep their links).
+      await writeBuildCards(context, model, outDir);
     },
 
     async allContentLoaded({ allContent }) {
