@@ -297,7 +297,7 @@ export default function apiReferencePlugin(
           await fs.promises.copyFile(source, file);
         }),
       );
-      // Each operation's og:image, drawn only at build time (the dev server's pages keep their links).
+      // Each operation's og:image. Drawn by builds only: the dev server links to cards it does not serve.
       await writeBuildCards(context, model, outDir);
     },
 
