@@ -134,8 +134,9 @@ const config = {
   plugins: [
     ['./src/plugins/api-reference/index.ts', { specsDir } satisfies ApiReferencePluginOptions],
     [
-      // Links in the shape of the previous portal (/en/reference/..., /en/v{revision}/reference/..., /en/docs/...).
-      '@docusaurus/plugin-client-redirects',
+      // Links in the shape of the previous portal (/en/reference/..., /en/v{revision}/reference/..., /en/docs/...):
+      // @docusaurus/plugin-client-redirects, whose pages then get their target's unfurl card.
+      './src/plugins/legacy-redirect-pages.ts',
       {
         redirects: legacyDocRedirects(revisions),
         createRedirects: (routePath) => legacyPathsFor(routePath, revisions[0]!),

@@ -13,6 +13,7 @@ import { measureSearch } from './bench-search';
 import { measurePage, type PageFigures } from './measure-page';
 import { countHtml, runMeasured } from './measure-process';
 import { measureStockRedocusaurus } from './bench-stock';
+import { measureCards, printCardFigures } from './bench-cards';
 import { isMain } from './lib/main';
 
 const USAGE = `Usage: npm run bench [-- <specs folder> [--stock]]
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
     results[name] = result;
     console.log(`${name}.build_peak_memory_mb: ${build.peakMb.toFixed(0)}`);
     console.log(`${name}.page_count: ${countHtml(outDir)}`);
+    // The operation cards (og:image) alone, cold and from the cache; the cold build above includes them cold.
+    printCardFigures(name, await measureCards(specsDir));
     const operationPage = readdirSync(path.join(outDir, 'reference')).includes('get_profiles.html')
       ? '/reference/get_profiles'
       : null;

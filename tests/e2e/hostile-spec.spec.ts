@@ -7,6 +7,8 @@ import type { Root } from 'mdast';
 import path from 'node:path';
 import { build, copySite, serveSite } from '../site-copy';
 import { writeHostileSpecs, XSS_PAYLOADS } from '../fixtures/hostile-spec';
+import { cardSvgText, parseCard, pngSize } from './unfurl-card';
+import { parseHtml } from '../../scripts/lib/html';
 
 /**
  * A spec written by an attacker: every payload of the corpus in summaries, descriptions at every
@@ -193,4 +195,28 @@ test('Markdown twins, llms-full.txt, Postman and the changelog feed carry no liv
 
   const feed = await (await request.get(`${origin}/reference/changelog/feed.xml`)).text();
   expect(feed).not.toMatch(/javascript:|<script|onerror=/i);
+});
+
+test("each hostile operation's unfurl card is drawn, with its summary as inert text", async () => {
+  for (const urlPath of [
+    '/reference/send_hostile',
+    '/reference/create_hostile',
+    '/reference/v2026-04-15/send_hostile',
+  ]) {
+    const card = parseCard(Buffer.from(await (await fetch(`${origin}${urlPath}`)).arrayBuffer()));
+    const image = new URL(card.ogImage!).pathname;
+    expect(image, urlPath).toMatch(/^\/img\/cards\/.+\.png$/);
+    const png = Buffer.from(await (await fetch(`${origin}${image}`)).arrayBuffer());
+    expect(pngSize(png), image).toEqual({ width: 1200, height: 630 });
+    const svg = await (await fetch(`${origin}${image.replace(/\.png$/, '.svg')}`)).text();
+    // Nothing in the card's source but shapes, text and the portal's own logo: spec text stays text.
+    for (const { name, attributes } of parseHtml(svg).tags) {
+      expect(['svg', 'mask', 'rect', 'path', 'text', 'image', 'g', 'defs', 'clippath', 'pattern'], name).toContain(
+        name,
+      );
+      expect(Object.keys(attributes).filter((attribute) => attribute.startsWith('on'))).toEqual([]);
+      if (attributes.href !== undefined) expect(attributes.href).toMatch(/^data:image\/svg\+xml;base64,/);
+    }
+    expect(cardSvgText(svg)).toContain('Hostile');
+  }
 });

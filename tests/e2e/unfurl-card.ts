@@ -1,3 +1,4 @@
+import { Parser } from 'htmlparser2';
 import { parseHtml } from '../../scripts/lib/html';
 
 /**
@@ -17,6 +18,7 @@ export interface UnfurlCard {
   ogDescription?: string;
   ogUrl?: string;
   ogImage?: string;
+  twitterImage?: string;
   ogSiteName?: string;
   twitterCard?: string;
   canonical?: string;
@@ -54,6 +56,7 @@ export function parseCard(html: string | Buffer, limit = UNFURL_BYTES): UnfurlCa
     'og:description': 'ogDescription',
     'og:url': 'ogUrl',
     'og:image': 'ogImage',
+    'twitter:image': 'twitterImage',
     'og:site_name': 'ogSiteName',
     'twitter:card': 'twitterCard',
   };
@@ -80,4 +83,32 @@ export function cardProblems(card: UnfurlCard): string[] {
     problems.push(`og:url ${card.ogUrl} differs from canonical ${card.canonical}`);
   }
   return problems;
+}
+
+/**
+ * What an operation card says, read from the SVG the build writes beside its PNG (the same satori
+ * layout with its glyph runs kept as <text>): the text runs in document order, joined.
+ */
+export function cardSvgText(svg: string): string {
+  let text = '';
+  let inText = false;
+  const parser = new Parser(
+    {
+      onopentag: (name) => (inText = inText || name === 'text'),
+      ontext: (chunk) => {
+        if (inText) text += chunk;
+      },
+      onclosetag: (name) => (inText = inText && name !== 'text'),
+    },
+    { decodeEntities: true, xmlMode: true },
+  );
+  parser.end(svg);
+  return text;
+}
+
+/** Width and height of a PNG (its IHDR chunk), or undefined when the bytes are not a PNG. */
+export function pngSize(png: Buffer): { width: number; height: number } | undefined {
+  if (!png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return undefined;
+  if (png.subarray(12, 16).toString('latin1') !== 'IHDR') return undefined;
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }

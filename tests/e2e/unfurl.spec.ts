@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import { fileFor, redirectTarget } from '../../scripts/url-manifest';
-import { cardProblems, parseCard, SLACKBOT_HEADERS, UNFURL_BYTES, type UnfurlCard } from './unfurl-card';
+import { operationCardPaths } from '../../src/plugins/api-reference/artifacts/paths';
+import { cardProblems, cardSvgText, parseCard, SLACKBOT_HEADERS, UNFURL_BYTES, type UnfurlCard } from './unfurl-card';
 
 const ROOT = path.join(__dirname, '../..');
 const BUILD = path.join(ROOT, 'build');
@@ -65,7 +66,7 @@ test('every HTML page has a complete, absolute unfurl card in its first 32 KB, w
   expect([...origins], 'one site URL for all cards').toHaveLength(1);
 });
 
-test('each section unfurls with its own card image', () => {
+test('each section unfurls with its own card image, and each operation with its own', () => {
   const expected: Record<string, string> = {
     '/': 'home',
     '/search': 'home',
@@ -76,8 +77,7 @@ test('each section unfurls with its own card image', () => {
     '/docs/community/code-of-conduct': 'community',
     '/reference': 'reference',
     '/reference/profiles': 'reference',
-    '/reference/get_profiles': 'reference',
-    '/reference/v2026-04-15/get_profiles': 'reference',
+    '/reference/changelog': 'reference',
     '/blog': 'blog',
     '/blog/automating-sdks-from-openapi': 'blog',
   };
@@ -87,9 +87,16 @@ test('each section unfurls with its own card image', () => {
     const card = parseCard(readFileSync(file!));
     expect(new URL(card.ogImage!).pathname, urlPath).toBe(`/img/social/${section}.png`);
   }
+  for (const [urlPath, revision, operationId] of [
+    ['/reference/get_profiles', '2026-07-15', 'get_profiles'],
+    ['/reference/v2026-04-15/get_profiles', '2026-04-15', 'get_profiles'],
+  ] as const) {
+    const card = parseCard(readFileSync(fileFor(BUILD, urlPath)!));
+    expect(new URL(card.ogImage!).pathname, urlPath).toBe(operationCardPaths(revision, operationId).png);
+  }
 });
 
-test('operation cards read "Summary · METHOD /path" with the operation\'s first sentence as description', async () => {
+test('operation cards read "Summary · METHOD /path" with the first sentence as description and their own image', async () => {
   const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
   const failures: string[] = [];
   let checked = 0;
@@ -101,6 +108,14 @@ test('operation cards read "Summary · METHOD /path" with the operation\'s first
       if (!card.ogTitle?.startsWith(heading)) failures.push(`${urlPath}: og:title ${card.ogTitle}`);
       if (card.ogDescription !== operation.firstSentence)
         failures.push(`${urlPath}: og:description ${card.ogDescription}`);
+      const image = operationCardPaths(revision.revision, operation.operationId).png;
+      for (const [field, url] of [
+        ['og:image', card.ogImage],
+        ['twitter:image', card.twitterImage],
+      ] as const) {
+        if (!url || new URL(url).pathname !== image) failures.push(`${urlPath}: ${field} ${url}, not ${image}`);
+      }
+      if (!fileFor(BUILD, image)) failures.push(`${urlPath}: ${image} is not in build/`);
       checked++;
     }
   }
@@ -165,5 +180,71 @@ test("curl with Slackbot's user agent and Range header gets the operation card",
   expect(card.ogTitle).toMatch(/^Get Profiles · GET \/api\/profiles/);
   expect(card.description).toMatch(/profiles/i);
   expect(siteUrlOf(card)).toMatch(/^https?:\/\//);
-  expect(new URL(card.ogImage!).pathname).toBe('/img/social/reference.png');
+  expect(new URL(card.ogImage!).pathname).toBe(operationCardPaths('2026-07-15', 'get_profiles').png);
+});
+
+test("two operations' cards are different 1200x630 PNGs, each showing its own method and path", async ({
+  page,
+  baseURL,
+}) => {
+  const operations = [
+    { urlPath: '/reference/get_profiles', method: 'GET', path: '/api/profiles', summary: 'Get Profiles' },
+    { urlPath: '/reference/create_campaign', method: 'POST', path: '/api/campaigns', summary: 'Create Campaign' },
+  ];
+  const images: string[] = [];
+  for (const operation of operations) {
+    const response = await fetch(new URL(operation.urlPath, baseURL), { headers: SLACKBOT_HEADERS });
+    const card = parseCard(Buffer.from(await response.arrayBuffer()));
+    expect(card.twitterImage, operation.urlPath).toBe(card.ogImage);
+    const imagePath = new URL(card.ogImage!).pathname;
+    images.push(imagePath);
+
+    // Chromium decodes the PNG Slack would fetch: a whole image, 1200x630.
+    const png = await fetch(new URL(imagePath, baseURL));
+    expect(png.headers.get('content-type')).toMatch(/^image\/png/);
+    await page.goto(new URL(imagePath, baseURL).toString());
+    const size = await page.evaluate(async () => {
+      const image = document.querySelector('img')!;
+      await image.decode();
+      return { width: image.naturalWidth, height: image.naturalHeight };
+    });
+    expect(size, imagePath).toEqual({ width: 1200, height: 630 });
+
+    // What the card says, from the SVG it was drawn from (published beside it).
+    const svg = await fetch(new URL(imagePath.replace(/\.png$/, '.svg'), baseURL));
+    expect(svg.status).toBe(200);
+    const text = cardSvgText(await svg.text());
+    expect(text).toContain(`${operation.method}${operation.path}`);
+    expect(text).toContain(operation.summary);
+    for (const other of operations.filter((candidate) => candidate !== operation)) {
+      expect(text).not.toContain(other.path);
+    }
+  }
+  expect(new Set(images).size).toBe(2);
+  const [first, second] = await Promise.all(
+    images.map(async (image) => Buffer.from(await (await fetch(new URL(image, baseURL))).arrayBuffer())),
+  );
+  expect(first!.equals(second!)).toBe(false);
+});
+
+test('legacy redirect pages, fetched the way Slackbot does, unfurl like their target', async ({ baseURL }) => {
+  const redirects: [legacy: string, target: string][] = [
+    ['/en/reference/create_campaign', '/reference/create_campaign'],
+    ['/en/v2026-04-15/reference/get_profiles', '/reference/v2026-04-15/get_profiles'],
+    ['/en/docs/sdk_overview', '/docs/sdks'],
+  ];
+  const slackCard = async (urlPath: string) => {
+    const response = await fetch(new URL(urlPath, baseURL), { headers: SLACKBOT_HEADERS, redirect: 'manual' });
+    expect([200, 206], urlPath).toContain(response.status);
+    return parseCard(Buffer.from(await response.arrayBuffer()));
+  };
+  for (const [legacy, target] of redirects) {
+    const card = await slackCard(legacy);
+    expect(cardProblems(card), legacy).toEqual([]);
+    const targetCard = await slackCard(target);
+    for (const field of ['title', 'ogTitle', 'description', 'ogDescription', 'ogImage', 'canonical'] as const) {
+      expect(card[field], `${legacy} ${field}`).toBe(targetCard[field]);
+    }
+    expect(new URL(card.canonical!).pathname).toBe(target);
+  }
 });

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { sectionOf, sitePath, socialCardFor, SOCIAL_IMAGES } from '../../src/theme/SiteMetadata/social';
 import { absoluteLink } from '../../src/theme/Heading/absoluteLink';
 import { legacyDocRedirects, legacyPathsFor } from '../../src/plugins/legacy-redirects';
+import { unfurlTags, withTargetCard } from '../../src/plugins/legacy-redirect-pages';
+import createRedirectPageContent from '@docusaurus/plugin-client-redirects/lib/createRedirectPageContent';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import { cardProblems, parseCard, UNFURL_BYTES } from '../e2e/unfurl-card';
 import {
@@ -192,6 +194,46 @@ describe('legacy portal redirects', () => {
     }
     expect(redirects.get('/en/docs/sdk_overview')).toBe('/docs/sdks');
     expect(redirects.get('/en/docs/api_overview')).toBe('/docs/api-overview');
+  });
+});
+
+describe('legacy redirect pages', () => {
+  const target =
+    `<!doctype html><html><head><meta charset="UTF-8"><title data-rh=true>Create Campaign · POST /api/campaigns | Portal</title>` +
+    `<meta data-rh=true name=twitter:card content=summary_large_image />` +
+    `<meta data-rh=true property=og:image content=https://x.example/img/cards/2026-07-15/create_campaign.png />` +
+    `<meta data-rh=true name=twitter:image content=https://x.example/img/cards/2026-07-15/create_campaign.png />` +
+    `<meta data-rh=true property=og:url content=https://x.example/reference/create_campaign />` +
+    `<meta data-rh=true property=og:site_name content="Portal"/>` +
+    `<meta data-rh=true property=og:title content="Create Campaign · POST /api/campaigns | Portal"/>` +
+    `<meta data-rh=true name=description content="Creates a campaign &quot;draft&quot; &amp; its audiences."/>` +
+    `<meta data-rh=true property=og:description content="Creates a campaign &quot;draft&quot; &amp; its audiences."/>` +
+    `<meta name=viewport content="width=device-width">` +
+    `<link data-rh=true rel=canonical href=https://x.example/reference/create_campaign />` +
+    `<link rel=stylesheet href=/assets/main.css></head><body>big page</body></html>`;
+
+  it("turns plugin-client-redirects' own page into one that unfurls like its target and still redirects", () => {
+    // The page the redirects plugin writes (its template, which this step depends on).
+    const redirect = createRedirectPageContent({ toUrl: '/reference/create_campaign' });
+    const page = withTargetCard(redirect, unfurlTags(target));
+    const card = parseCard(page);
+    expect(cardProblems(card)).toEqual([]);
+    expect(card).toMatchObject({
+      title: 'Create Campaign · POST /api/campaigns | Portal',
+      ogTitle: 'Create Campaign · POST /api/campaigns | Portal',
+      description: 'Creates a campaign "draft" & its audiences.',
+      ogImage: 'https://x.example/img/cards/2026-07-15/create_campaign.png',
+      canonical: 'https://x.example/reference/create_campaign',
+    });
+    expect(page).not.toContain('viewport');
+    expect(page).not.toContain('stylesheet');
+    expect(page.match(/rel="canonical"/g)).toHaveLength(1);
+    expect(redirectTarget(page)).toBe('/reference/create_campaign');
+    expect(page).toContain("window.location.href = '/reference/create_campaign'");
+  });
+
+  it('refuses a redirect page it does not recognise', () => {
+    expect(() => withTargetCard('<html><body>moved</body></html>', unfurlTags(target))).toThrow(/canonical/);
   });
 });
 

@@ -25,6 +25,7 @@ import {
   type FieldAnchorRedirects,
   type PublishedFieldAnchors,
 } from './field-anchors/published';
+import { writeBuildCards } from './cards';
 
 export interface ApiReferencePluginOptions {
   /** Folder holding one sub-folder per dated revision. */
@@ -332,7 +333,7 @@ export default function apiReferencePlugin(
       await batch.flush();
     },
 
-    async postBuild({ outDir }) {
+    async postBuild({ outDir, content: model }) {
       // What the folded browser route fetches after a client-side navigation.
       await Promise.all(
         [...dataFiles].map(async ([relativePath, source]) => {
@@ -344,6 +345,8 @@ export default function apiReferencePlugin(
       const anchorsFile = path.join(outDir, FIELD_ANCHORS_FILE);
       await fs.promises.mkdir(path.dirname(anchorsFile), { recursive: true });
       await fs.promises.writeFile(anchorsFile, JSON.stringify(fieldAnchors));
+      // Each operation's og:image. Drawn by builds only: the dev server links to cards it does not serve.
+      await writeBuildCards(context, model, outDir);
     },
 
     async allContentLoaded({ allContent }) {

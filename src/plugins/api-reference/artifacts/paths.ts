@@ -38,3 +38,12 @@ export function downloadFileNames(revision: string) {
     yaml: `klaviyo-openapi-${revision}.yaml`,
   };
 }
+
+/**
+ * The link-unfurl card (og:image) of an operation, drawn by the build (cards/): a 1200x630 PNG,
+ * and beside it the SVG it was rasterized from, with its text kept as text so it can be read back.
+ */
+export function operationCardPaths(revision: string, operationId: string): { png: string; svg: string } {
+  const base = `/img/cards/${revision}/${operationId}`;
+  return { png: `${base}.png`, svg: `${base}.svg` };
+}

@@ -2,6 +2,7 @@ import React, { useRef } from 'react';
 import Link from '@docusaurus/Link';
 import Head from '@docusaurus/Head';
 import useBaseUrl from '@docusaurus/useBaseUrl';
+import { PageMetadata } from '@docusaurus/theme-common';
 import Heading from '@theme/Heading';
 import clsx from 'clsx';
 import ReferenceLayout from './ReferenceLayout';
@@ -11,7 +12,7 @@ import TryIt from './TryIt';
 import OperationHistory from './OperationHistory';
 import { RevisionTargetsProvider, revisionTargets } from '../ApiRevisionSwitcher/context';
 import CopyMarkdownButton from '../../../../components/CopyMarkdownButton';
-import { markdownTwinPath } from '../../artifacts/paths';
+import { markdownTwinPath, operationCardPaths } from '../../artifacts/paths';
 import CopyLinkButton from '../../../../theme/Heading/CopyLinkButton';
 import styles from './reference.module.css';
 import type { OperationPageData, ReferenceSidebarData } from '../../types';
@@ -72,6 +73,8 @@ function OperationPageContent({
       isLatest={data.isLatest}
       latestUrl={latestUrl}
     >
+      {/* Its own link-unfurl card (og:image, twitter:image), drawn by the build: cards/. */}
+      <PageMetadata image={operationCardPaths(revision, operation.operationId).png} />
       <Head>
         {/* Indexed by the offline search, so the operation is found by its operationId and `METHOD /path`. */}
         <meta

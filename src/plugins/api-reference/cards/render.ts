@@ -1,0 +1,204 @@
+/**
+ * Draws every operation's link-unfurl card at build time: satori lays the card out (design.ts) into
+ * an SVG, resvg rasterizes it to a 1200x630 PNG. Cards are cached by a hash of what they show and of
+ * the renderer (package versions, fonts, this folder's source), so a rebuild only draws changed cards.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import satori, { type SatoriOptions } from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import type { ReferenceModel } from '../spec';
+import { isBetaRevision } from '../routes';
+import { operationCardPaths } from '../artifacts/paths';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardText,
+  operationCardTree,
+  parseUnicodeRanges,
+  type CardCoverage,
+  type OperationCard,
+} from './design';
+
+const packageRequire = createRequire(__filename);
+
+type Font = SatoriOptions['fonts'][number];
+
+/** The fonts the cards use (npm packages, SIL Open Font License 1.1), and the scripts loaded of each. */
+const FONT_FILES: {
+  family: string;
+  role: keyof CardCoverage;
+  pkg: string;
+  file: string;
+  weights: (400 | 700)[];
+  subsets: string[];
+}[] = [
+  {
+    family: 'Inter',
+    role: 'text',
+    pkg: '@fontsource/inter',
+    file: 'inter',
+    weights: [400, 700],
+    subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'],
+  },
+  {
+    family: 'JetBrains Mono',
+    role: 'code',
+    pkg: '@fontsource/jetbrains-mono',
+    file: 'jetbrains-mono',
+    weights: [700],
+    subsets: ['latin', 'latin-ext'],
+  },
+];
+
+const RENDERER_PACKAGES = ['satori', '@resvg/resvg-js', ...FONT_FILES.map((font) => font.pkg)];
+
+export interface CardRenderer {
+  /** What every card's cache key starts with: renderer versions, fonts, design source, logo. */
+  fingerprint: string;
+  coverage: CardCoverage;
+  render(card: OperationCard): Promise<{ png: Buffer; svg: string }>;
+}
+
+const packageDir = (name: string) => path.dirname(packageRequire.resolve(`${name}/package.json`));
+
+function loadFonts(): { fonts: Font[]; coverage: CardCoverage } {
+  const fonts: Font[] = [];
+  const coverage: Record<keyof CardCoverage, [number, number][]> = { text: [], code: [] };
+  for (const { family, role, pkg, file, weights, subsets } of FONT_FILES) {
+    const dir = packageDir(pkg);
+    const unicode = JSON.parse(fs.readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
+    for (const subset of subsets) {
+      coverage[role].push(...parseUnicodeRanges(unicode[subset] ?? ''));
+      for (const weight of weights) {
+        // WOFF, not WOFF2: satori reads TrueType, OpenType and WOFF.
+        const data = fs.readFileSync(path.join(dir, 'files', `${file}-${subset}-${weight}-normal.woff`));
+        fonts.push({ name: family, data, weight, style: 'normal' });
+      }
+    }
+  }
+  return { fonts, coverage };
+}
+
+/** Loads fonts and logo once; `siteDir` holds `static/img/logo.svg`. */
+export function createCardRenderer(siteDir: string): CardRenderer {
+  const { fonts, coverage } = loadFonts();
+  const logoSvg = fs.readFileSync(path.join(siteDir, 'static/img/logo.svg'));
+  const logo = `data:image/svg+xml;base64,${logoSvg.toString('base64')}`;
+  const fingerprint = createHash('sha256');
+  for (const name of RENDERER_PACKAGES) {
+    fingerprint.update(`${name}@${(packageRequire(`${name}/package.json`) as { version: string }).version}\n`);
+  }
+  for (const source of fs.readdirSync(__dirname).sort())
+    fingerprint.update(fs.readFileSync(path.join(__dirname, source)));
+  fingerprint.update(logoSvg);
+  const options = { width: CARD_WIDTH, height: CARD_HEIGHT, fonts };
+
+  return {
+    fingerprint: fingerprint.digest('hex'),
+    coverage,
+    async render(card) {
+      const tree = operationCardTree(card, logo) as Parameters<typeof satori>[0];
+      // The PNG is drawn from the SVG whose glyphs are paths; the same layout with its text kept as
+      // <text> runs (embedFont: false) is published beside it, so what each card says can be read back.
+      const drawn = await satori(tree, options);
+      const svg = await satori(tree, { ...options, embedFont: false });
+      const png = new Resvg(drawn, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().asPng();
+      return { png, svg };
+    },
+  };
+}
+
+/** The card of each operation of each revision, its text cleaned for the renderer. */
+export function operationCards(
+  model: ReferenceModel,
+  siteName: string,
+  coverage: CardCoverage,
+): { revision: string; operationId: string; card: OperationCard }[] {
+  return model.revisions.flatMap((revision) =>
+    revision.operations.map((operation) => ({
+      revision: revision.revision,
+      operationId: operation.operationId,
+      card: {
+        method: cardText(operation.method, coverage.code),
+        path: cardText(operation.path, coverage.code),
+        summary: cardText(operation.summary, coverage.text),
+        tag: cardText(operation.tag, coverage.text),
+        revision: revision.revision,
+        beta: isBetaRevision(revision.revision),
+        deprecated: operation.deprecated,
+        siteName: cardText(siteName, coverage.text),
+      },
+    })),
+  );
+}
+
+export interface CardStats {
+  cards: number;
+  /** Cards drawn by this run; the others came from the cache. */
+  rendered: number;
+  seconds: number;
+}
+
+/** Writes `file` so that a run killed half-way never leaves a truncated cache entry. */
+function writeAtomically(file: string, content: Buffer | string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, content);
+  fs.renameSync(temp, file);
+}
+
+/** Cache entries no build has used for this long are deleted. */
+const CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
+
+function pruneCache(cacheDir: string, used: Set<string>): void {
+  const cutoff = Date.now() - CACHE_MAX_AGE_MS;
+  for (const name of fs.readdirSync(cacheDir)) {
+    if (used.has(name)) continue;
+    const file = path.join(cacheDir, name);
+    if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Writes every operation's card (PNG and its text SVG) into `outDir` at `operationCardPaths`,
+ * drawing only those not in `cacheDir` yet.
+ */
+export async function writeOperationCards(options: {
+  model: ReferenceModel;
+  siteName: string;
+  siteDir: string;
+  outDir: string;
+  cacheDir: string;
+  renderer?: CardRenderer;
+}): Promise<CardStats> {
+  const started = performance.now();
+  const renderer = options.renderer ?? createCardRenderer(options.siteDir);
+  fs.mkdirSync(options.cacheDir, { recursive: true });
+  const used = new Set<string>();
+  const now = new Date();
+  let rendered = 0;
+  const cards = operationCards(options.model, options.siteName, renderer.coverage);
+  for (const { revision, operationId, card } of cards) {
+    const key = createHash('sha256').update(renderer.fingerprint).update(JSON.stringify(card)).digest('hex');
+    const cached = { png: path.join(options.cacheDir, `${key}.png`), svg: path.join(options.cacheDir, `${key}.svg`) };
+    if (fs.existsSync(cached.png) && fs.existsSync(cached.svg)) {
+      for (const file of Object.values(cached)) fs.utimesSync(file, now, now);
+    } else {
+      const { png, svg } = await renderer.render(card);
+      writeAtomically(cached.svg, svg);
+      writeAtomically(cached.png, png);
+      rendered++;
+    }
+    used.add(`${key}.png`).add(`${key}.svg`);
+    const target = operationCardPaths(revision, operationId);
+    for (const kind of ['png', 'svg'] as const) {
+      const file = path.join(options.outDir, ...target[kind].split('/').filter(Boolean));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.copyFileSync(cached[kind], file);
+    }
+  }
+  pruneCache(options.cacheDir, used);
+  return { cards: cards.length, rendered, seconds: (performance.now() - started) / 1000 };
+}
