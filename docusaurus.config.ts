@@ -8,6 +8,7 @@ import type { Options as ClientRedirectsOptions } from '@docusaurus/plugin-clien
 import { discoverRevisions } from './src/plugins/api-reference/spec/revisions';
 import { legacyDocRedirects, legacyPathsFor } from './src/plugins/legacy-redirects';
 import { REFERENCE_BASE } from './src/plugins/api-reference/routes';
+import { referenceSearchPages } from './src/plugins/api-reference/search-pages';
 
 const siteUrl = process.env.SITE_URL ?? 'https://developers.example.com';
 const specsDir = process.env.SPECS_DIR ? path.resolve(process.env.SPECS_DIR) : path.resolve(__dirname, 'specs');
@@ -98,8 +99,9 @@ const config = {
         indexPages: true,
         docsRouteBasePath: ['docs'],
         blogRouteBasePath: ['blog'],
-        // Older revisions would duplicate every operation; blog archive/author listings have no content of their own.
-        ignoreFiles: [/^reference\/v\d{4}-\d{2}-\d{2}(\/|$)/, /^blog\/(archive|authors)(\/|$)/],
+        // Older and beta revisions would duplicate every operation; blog archive/author listings have no content of
+        // their own.
+        ignoreFiles: [/^reference\/v\d{4}-\d{2}-\d{2}(\.pre)?(\/|$)/, /^blog\/(archive|authors)(\/|$)/],
         // Kept out of the index: button and "View as Markdown" labels, and Redoc's parameter/response tables and
         // its samples panel (code samples, the same boilerplate on every page, and request/response examples);
         // the operation description stays.
@@ -125,6 +127,9 @@ const config = {
           { path: 'docs', label: 'Guides' },
           { path: 'blog', label: 'Blog' },
         ],
+        // Operation pages: their fields as sections (a field name leads to its anchor), their method and path shown
+        // with each result, and their operationId and `METHOD /path` ranked first.
+        pageExtras: referenceSearchPages,
       } satisfies SearchPluginOptions,
     ],
   ],
