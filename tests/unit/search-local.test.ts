@@ -145,13 +145,14 @@ describe('page extras', () => {
 });
 
 describe('ranking', () => {
-  const page = (operationId: string, route: string) => ({
+  const page = (title: string, operationId: string, route: string) => ({
+    t: title,
     x: { m: 'GET', d: route, q: [operationId, exactQueryKey(`GET ${route}`)] },
   });
-  const getEvent = page('get_event', '/api/events/{id}');
-  const getEvents = page('get_events', '/api/events');
-  const keywords = (target: { x: object }, tokens: string[]): RankedResult => ({
-    document: {},
+  const getEvent = page('Get Event', 'get_event', '/api/events/{id}');
+  const getEvents = page('Get Events', 'get_events', '/api/events');
+  const keywords = (target: { t: string; x: object }, tokens: string[]): RankedResult => ({
+    document: { t: 'keywords' },
     type: 3,
     page: target,
     tokens,
@@ -163,12 +164,21 @@ describe('ranking', () => {
     expect(results[0]!.page).toBe(getEvents);
 
     const byPath = [
-      { document: {}, type: 4, page: getEvent, tokens: ['get', 'api/events'] },
+      { document: { t: 'text' }, type: 4, page: getEvent, tokens: ['get', 'api/events'] },
       keywords(getEvent, ['get', 'api/events']),
       keywords(getEvents, ['get', 'api/events']),
     ];
     promoteExactMatch(byPath);
     expect(byPath[0]!.page).toBe(getEvents);
+  });
+
+  it('moves a page whose title is the query to the top', () => {
+    const titles: RankedResult[] = [
+      { document: getEvent, type: 0, tokens: ['get', 'events'] },
+      { document: getEvents, type: 0, tokens: ['get', 'events'] },
+    ];
+    promoteExactMatch(titles);
+    expect(titles[0]!.document).toBe(getEvents);
   });
 
   it('keeps the order when nothing is named exactly, or only a section or a shorter query matches', () => {
@@ -178,7 +188,7 @@ describe('ranking', () => {
 
     const section = [
       keywords(getEvent, ['get_events']),
-      { document: {}, type: 1, page: getEvents, tokens: ['get_events'] },
+      { document: { t: 'get_events' }, type: 1, page: getEvents, tokens: ['get_events'] },
     ];
     promoteExactMatch(section);
     expect(section[0]!.page).toBe(getEvent);
@@ -195,7 +205,7 @@ describe('result badge', () => {
 
   it('shows method and path, escaped', () => {
     expect(badgeLineHtml({ m: 'GET', d: '/api/profiles' }, classes)).toBe(
-      '<span class="line"><span class="badge m_get">GET</span> <code class="detail">/api/profiles</code></span>',
+      '<span class="line" data-result-badge><span class="badge m_get">GET</span> <code class="detail">/api/profiles</code></span>',
     );
     const hostile = badgeLineHtml({ m: '<b>', d: '/api/"><img src=x onerror=alert(1)>' }, classes);
     expect(hostile).not.toMatch(/<img|<b>|"><img/);

@@ -22,7 +22,7 @@ export function badgeLineHtml(badge: PageBadge, classes: BadgeClasses): string {
       : '',
     badge.d ? `<code class="${classes.detail}">${escape(badge.d)}</code>` : '',
   ];
-  return `<span class="${classes.line}">${parts.filter(Boolean).join(' ')}</span>`;
+  return `<span class="${classes.line}" data-result-badge>${parts.filter(Boolean).join(' ')}</span>`;
 }
 
 /**
