@@ -102,13 +102,17 @@ const config = {
         // Older and beta revisions would duplicate every operation; blog archive/author listings have no content of
         // their own.
         ignoreFiles: [/^reference\/v\d{4}-\d{2}-\d{2}(\.pre)?(\/|$)/, /^blog\/(archive|authors)(\/|$)/],
-        // Kept out of the index: button and "View as Markdown" labels, and Redoc's parameter/response tables and
-        // its samples panel (code samples, the same boilerplate on every page, and request/response examples);
-        // the operation description stays.
+        // Kept out of the index: button and "View as Markdown" labels; everything of Redoc's middle panel after the
+        // title and description (parameter, request-body and response tables: their field names are indexed as
+        // sections that lead to each field's anchor, see pageExtras) and its samples panel (code samples and
+        // examples); an operation's facts and Try it panel, the same words on every page (the operationId, path and
+        // scopes are in its keywords). The operation description stays.
         ignoreCssSelectors: [
           'button',
           '[data-testid="view-markdown"]',
-          '[data-section-id^="operation/"] > div:first-child > div:nth-child(n+3)',
+          '[data-section-id^="operation/"] > div:first-child > :nth-child(n+3)',
+          '[data-testid="try-it"]',
+          '[data-testid="operation-facts"]',
           '[data-section-id^="operation/"] > div:nth-child(2)',
         ],
         language: ['en'],

@@ -69,10 +69,15 @@ function OperationPageContent({
       latestUrl={latestUrl}
     >
       <Head>
-        {/* Indexed by the offline search, so the operation is found by its operationId and `METHOD /path`. */}
+        {/* Indexed by the offline search, so the operation is found by its operationId, `METHOD /path` and scopes. */}
         <meta
           name="keywords"
-          content={`${operation.operationId}, ${operation.method.toUpperCase()} ${operation.path}, ${operation.tag}`}
+          content={[
+            operation.operationId,
+            `${operation.method.toUpperCase()} ${operation.path}`,
+            operation.tag,
+            ...operation.scopes,
+          ].join(', ')}
         />
       </Head>
       <article className={styles.operation} data-operation-id={operation.operationId}>
