@@ -8,6 +8,7 @@ import type { Options as ClientRedirectsOptions } from '@docusaurus/plugin-clien
 import { discoverRevisions } from './src/plugins/api-reference/spec/revisions';
 import { legacyDocRedirects, legacyPathsFor } from './src/plugins/legacy-redirects';
 import { REFERENCE_BASE } from './src/plugins/api-reference/routes';
+import { referenceSearchPages } from './src/plugins/api-reference/search-pages';
 
 const siteUrl = process.env.SITE_URL ?? 'https://developers.example.com';
 const specsDir = process.env.SPECS_DIR ? path.resolve(process.env.SPECS_DIR) : path.resolve(__dirname, 'specs');
@@ -100,15 +101,20 @@ const config = {
         indexPages: true,
         docsRouteBasePath: ['docs'],
         blogRouteBasePath: ['blog'],
-        // Older revisions would duplicate every operation; blog archive/author listings have no content of their own.
-        ignoreFiles: [/^reference\/v\d{4}-\d{2}-\d{2}(\/|$)/, /^blog\/(archive|authors)(\/|$)/],
-        // Kept out of the index: button and "View as Markdown" labels, and Redoc's parameter/response tables and
-        // its samples panel (code samples, the same boilerplate on every page, and request/response examples);
-        // the operation description stays.
+        // Older and beta revisions would duplicate every operation; blog archive/author listings have no content of
+        // their own.
+        ignoreFiles: [/^reference\/v\d{4}-\d{2}-\d{2}(\.pre)?(\/|$)/, /^blog\/(archive|authors)(\/|$)/],
+        // Kept out of the index: button and "View as Markdown" labels; everything of Redoc's middle panel after the
+        // title and description (parameter, request-body and response tables: their field names are indexed as
+        // sections that lead to each field's anchor, see pageExtras) and its samples panel (code samples and
+        // examples); an operation's facts and Try it panel, the same words on every page (the operationId, path and
+        // scopes are in its keywords). The operation description stays.
         ignoreCssSelectors: [
           'button',
           '[data-testid="view-markdown"]',
-          '[data-section-id^="operation/"] > div:first-child > div:nth-child(n+3)',
+          '[data-section-id^="operation/"] > div:first-child > :nth-child(n+3)',
+          '[data-testid="try-it"]',
+          '[data-testid="operation-facts"]',
           '[data-section-id^="operation/"] > div:nth-child(2)',
         ],
         language: ['en'],
@@ -127,6 +133,9 @@ const config = {
           { path: 'docs', label: 'Guides' },
           { path: 'blog', label: 'Blog' },
         ],
+        // Operation pages: their fields as sections (a field name leads to its anchor), their method and path shown
+        // with each result, and their operationId and `METHOD /path` ranked first.
+        pageExtras: referenceSearchPages,
       } satisfies SearchPluginOptions,
     ],
   ],

@@ -31,12 +31,24 @@ async function search(page: Page, query: string): Promise<Locator> {
   return results(page);
 }
 
-/** What a result shows: its title (or excerpt) and its path, e.g. `Guides › Understanding customer data`. */
-async function describeResult(option: Locator): Promise<{ title: string; path: string[] }> {
+/**
+ * What a result shows: its title (or excerpt), its path, e.g. `Guides › Understanding customer data`, and for a
+ * result of an operation page the operation's method and path, e.g. `GET /api/profiles`.
+ */
+async function describeResult(option: Locator): Promise<{ title: string; path: string[]; operation: string }> {
   const title = (await option.locator('[class*="hitTitle"]').innerText()).trim();
   const pathElement = option.locator('[class*="hitPath"]');
   const pathText = (await pathElement.count()) > 0 ? (await pathElement.innerText()).trim() : '';
-  return { title, path: pathText ? pathText.split(' › ') : [] };
+  const badge = option.locator('[data-result-badge]');
+  const operation = (await badge.count()) > 0 ? (await badge.innerText()).replace(/\s+/g, ' ').trim() : '';
+  return { title, path: pathText ? pathText.split(' › ') : [], operation };
+}
+
+async function describeResults(options: Locator): Promise<{ title: string; path: string[]; operation: string }[]> {
+  const described = [];
+  for (let index = 0; index < (await options.count()); index++)
+    described.push(await describeResult(options.nth(index)));
+  return described;
 }
 
 interface Expectation {
@@ -159,6 +171,87 @@ for (const expected of EXPECTATIONS) {
     await expect.poll(() => page.locator('article mark').count()).toBeGreaterThan(0);
   });
 }
+
+test('a field name lists the operations that have it, with method and path, and leads to the field', async ({
+  page,
+}) => {
+  await visit(page, '/docs/getting-started');
+  const options = await search(page, 'send_strategy');
+  const described = await describeResults(options);
+  const position = described.findIndex((result) => result.path.at(-1) === 'Create Campaign');
+  expect(position, JSON.stringify(described)).toBeGreaterThanOrEqual(0);
+  expect(described[position]).toMatchObject({ title: 'send_strategy', operation: 'POST /api/campaigns' });
+  expect(described[position]!.path[0]).toBe('Reference');
+  // The request field of create_campaign ranks before the operations that only return it.
+  expect(position, JSON.stringify(described)).toBe(0);
+
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(
+    (url) => url.pathname === '/reference/create_campaign' && url.hash === '#request-data-attributes-send_strategy',
+  );
+  await expect(page.locator('h1')).toHaveText('Create Campaign');
+  const field = page.locator('[id="request-data-attributes-send_strategy"]');
+  // The anchor itself comes with the field anchors of the operation pages.
+  if ((await field.count()) > 0) await expect(field).toBeInViewport();
+
+  // Clicking a result of another operation leads to that operation's field.
+  const again = await search(page, 'send_strategy');
+  const others = await describeResults(again);
+  const update = others.findIndex((result) => result.path.at(-1) === 'Update Campaign');
+  expect(update, JSON.stringify(others)).toBeGreaterThanOrEqual(0);
+  await again.nth(update).click();
+  await expect(page).toHaveURL(
+    (url) => url.pathname === '/reference/update_campaign' && url.hash === '#request-data-attributes-send_strategy',
+  );
+});
+
+test('parameter names and API keys find the operations that take them', async ({ page }) => {
+  await visit(page, '/docs/getting-started');
+  const clientOperations = (await describeResults(await search(page, 'company_id'))).filter(
+    (result) => result.title === 'company_id',
+  );
+  expect(clientOperations.length, JSON.stringify(clientOperations)).toBeGreaterThanOrEqual(3);
+  for (const result of clientOperations) expect(result.operation).toMatch(/^POST \/client\//);
+
+  for (const query of ['page[size]', 'page_size']) {
+    const described = await describeResults(await search(page, query));
+    const getProfiles = described.find((result) => result.path.at(-1) === 'Get Profiles');
+    expect(getProfiles, `${query}: ${JSON.stringify(described)}`).toMatchObject({
+      title: 'page[size] (page_size)',
+      operation: 'GET /api/profiles',
+    });
+  }
+
+  const uniqueId = await describeResults(await search(page, 'unique_id'));
+  expect(
+    uniqueId.some((result) => result.path.at(-1) === 'Create Event'),
+    JSON.stringify(uniqueId),
+  ).toBe(true);
+});
+
+test('an exact operationId or METHOD /path ranks its operation first, and Enter opens it', async ({ page }) => {
+  await visit(page, '/docs/getting-started');
+  for (const query of ['get_events', 'GET /api/events', 'get /api/events']) {
+    const first = await describeResult((await search(page, query)).first());
+    expect(first, query).toMatchObject({ title: 'Get Events', operation: 'GET /api/events' });
+  }
+  const first = await describeResult((await search(page, 'get_event')).first());
+  expect(first).toMatchObject({ title: 'Get Event', operation: 'GET /api/events/{id}' });
+
+  await search(page, 'get_events');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL((url) => url.pathname === '/reference/get_events' && url.hash === '');
+  await expect(page.locator('h1')).toHaveText('Get Events');
+});
+
+test('results of operation pages show the method and path; others show none', async ({ page }) => {
+  await visit(page, '/docs/getting-started');
+  const operations = await describeResults(await search(page, 'Get Profiles'));
+  expect(operations[0]).toMatchObject({ title: 'Get Profiles', operation: 'GET /api/profiles' });
+  const guides = await describeResults(await search(page, 'What is pagination?'));
+  const guide = guides.find((result) => result.path[0] === 'Guides');
+  expect(guide?.operation, JSON.stringify(guides)).toBe('');
+});
 
 test('the index is not downloaded until the reader uses search; Ctrl+K focuses the box and results come as you type', async ({
   page,

@@ -12,16 +12,25 @@
  *    but the plugin's browser side does not trim the words typed into the search box, so searching for a path or a
  *    Slack channel finds nothing. A bundler replacement swaps its query tokenizer for ./query-tokenize.ts, which
  *    trims words the same way.
- * 3. A search shortcut that works before hydration. The plugin listens for Ctrl/Cmd+K only once React runs; a
+ * 3. Extra searchable sections and result badges from other plugins (`pageExtras`, ./page-extras.ts): operation
+ *    pages add their fields as sections, so a field name finds the operations that have it and leads to its anchor,
+ *    and their method and path, shown with each result. After the plugin writes its index, postBuild adds them in the
+ *    plugin's own format and rebuilds the headings' lunr index with the plugin's own builder. In the browser two
+ *    more replacements show the badges (./suggestion-template.ts) and rank a page named exactly by the query first
+ *    (./sort-results.ts).
+ * 4. A search shortcut that works before hydration. The plugin listens for Ctrl/Cmd+K only once React runs; a
  *    small inline script handles the keys until then, by focusing the server-rendered search box (and keeping
  *    the browser from taking the shortcut for its own address bar). On mount the search bar finds itself focused
  *    and loads its index, as if the reader had clicked it.
  */
 import path from 'node:path';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import type { LoadContext, OptionValidationContext, Plugin, PluginModule } from '@docusaurus/types';
+import type { LoadContext, OptionValidationContext, Plugin, PluginModule, Props } from '@docusaurus/types';
 import * as searchLocalModule from '@easyops-cn/docusaurus-search-local';
 import type { PluginOptions as SearchLocalOptions } from '@easyops-cn/docusaurus-search-local';
+import { buildIndex } from '@easyops-cn/docusaurus-search-local/dist/server/server/utils/buildIndex';
+import { processPluginOptions } from '@easyops-cn/docusaurus-search-local/dist/server/server/utils/processPluginOptions';
+import { addPageExtras, HEADING_INDEX, type SearchPageExtras, type SerializedIndex } from './page-extras';
 
 export interface SearchSection {
   /** Route prefix without leading slash, e.g. `docs/community`; the first matching section wins. */
@@ -32,16 +41,11 @@ export interface SearchSection {
 export interface SearchPluginOptions extends SearchLocalOptions {
   /** Labels shown with each result, by route prefix. */
   sectionLabels?: SearchSection[];
+  /** Extra sections, badges and exact queries of indexed pages, from the build's loaded plugins (see 3. above). */
+  pageExtras?: (props: Props) => SearchPageExtras[] | Promise<SearchPageExtras[]>;
 }
 
-interface TitleDocument {
-  /** URL of the page. */
-  u: string;
-  /** Breadcrumb shown with every hit of this page. */
-  b?: string[];
-}
-
-type SerializedIndexes = { documents: TitleDocument[]; index: unknown }[];
+type SerializedIndexes = SerializedIndex[];
 
 const searchLocal = (searchLocalModule as unknown as { default: PluginModule<unknown> }).default;
 const pluginValidateOptions = (
@@ -67,7 +71,23 @@ export function labelSections(indexes: SerializedIndexes, baseUrl: string, secti
   return labelled;
 }
 
-const QUERY_TOKENIZER = path.join(__dirname, 'query-tokenize.ts');
+/** The plugin's browser modules replaced by ours: request (as the plugin's own modules import it) → our file. */
+const BROWSER_REPLACEMENTS: [RegExp, string][] = [
+  [/[\\/]utils[\\/]tokenize(\.js)?$/, path.join(__dirname, 'query-tokenize.ts')],
+  [/[\\/]utils[\\/]sortSearchResults(\.js)?$/, path.join(__dirname, 'sort-results.ts')],
+  [/(^|[\\/])SuggestionTemplate(\.js)?$/, path.join(__dirname, 'suggestion-template.ts')],
+];
+const PLUGIN_CLIENT_DIR = `docusaurus-search-local${path.sep}dist${path.sep}client`;
+
+/** Adds `extras` to the serialized indexes and rebuilds the headings' lunr index with the plugin's builder. */
+export function applyPageExtras(
+  indexes: SerializedIndexes,
+  extras: readonly SearchPageExtras[],
+  config: Parameters<typeof buildIndex>[1],
+): void {
+  const headings = addPageExtras(indexes, extras);
+  indexes[HEADING_INDEX] = buildIndex([headings], config)[0] as SerializedIndex;
+}
 
 /** Runs in the page's <head>, before any bundle: see 3. above. Stops listening once the page has hydrated. */
 export const EARLY_SHORTCUT_SCRIPT = `(function () {
@@ -93,7 +113,7 @@ export default function searchLocalWithSections(
   context: LoadContext,
   options: SearchPluginOptions,
 ): Plugin<unknown> | Promise<Plugin<unknown>> {
-  const { sectionLabels = [], ...searchOptions } = options;
+  const { sectionLabels = [], pageExtras, ...searchOptions } = options;
   const plugin = searchLocal(context, searchOptions) as Plugin<unknown>;
   const englishOnly = [searchOptions.language ?? 'en'].flat().every((language) => language === 'en');
 
@@ -106,16 +126,13 @@ export default function searchLocalWithSections(
       const { NormalModuleReplacementPlugin } = utils.currentBundler.instance;
       return {
         ...base,
-        plugins: [
-          new NormalModuleReplacementPlugin(
-            /[\\/]utils[\\/]tokenize(\.js)?$/,
-            (resource: { context?: string; request: string }) => {
-              if (resource.context?.includes(`docusaurus-search-local${path.sep}dist${path.sep}client`)) {
-                resource.request = QUERY_TOKENIZER;
-              }
-            },
-          ),
-        ],
+        plugins: BROWSER_REPLACEMENTS.map(
+          ([request, replacement]) =>
+            new NormalModuleReplacementPlugin(request, (resource: { context?: string; request: string }) => {
+              // Only the plugin's own imports: ours import the originals by their package path.
+              if (resource.context?.includes(PLUGIN_CLIENT_DIR)) resource.request = replacement;
+            }),
+        ),
       };
     },
     injectHtmlTags(args) {
@@ -128,12 +145,15 @@ export default function searchLocalWithSections(
     },
     async postBuild(props) {
       await plugin.postBuild?.(props);
-      if (sectionLabels.length === 0) return;
+      if (sectionLabels.length === 0 && !pageExtras) return;
+      const extras = (await pageExtras?.(props)) ?? [];
+      const config = processPluginOptions(searchOptions, context);
       const files = (await readdir(props.outDir)).filter((file) => /^search-index.*\.json$/.test(file));
       for (const file of files) {
         const filePath = path.join(props.outDir, file);
         const indexes = JSON.parse(await readFile(filePath, 'utf8')) as SerializedIndexes;
-        labelSections(indexes, props.baseUrl, sectionLabels);
+        if (sectionLabels.length > 0) labelSections(indexes, props.baseUrl, sectionLabels);
+        if (extras.length > 0) applyPageExtras(indexes, extras, config);
         await writeFile(filePath, JSON.stringify(indexes));
       }
     },
@@ -144,10 +164,10 @@ export function validateOptions({
   options,
   validate,
 }: OptionValidationContext<SearchPluginOptions | undefined, SearchPluginOptions>): SearchPluginOptions {
-  const { sectionLabels = [], ...rest } = options ?? {};
+  const { sectionLabels = [], pageExtras, ...rest } = options ?? {};
   const validated = pluginValidateOptions({
     options: rest,
     validate: validate as unknown as OptionValidationContext<SearchLocalOptions, SearchLocalOptions>['validate'],
   });
-  return { ...validated, sectionLabels };
+  return { ...validated, sectionLabels, pageExtras };
 }

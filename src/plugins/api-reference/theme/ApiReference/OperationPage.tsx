@@ -76,10 +76,15 @@ function OperationPageContent({
       {/* Its own link-unfurl card (og:image, twitter:image), drawn by the build: cards/. */}
       <PageMetadata image={operationCardPaths(revision, operation.operationId).png} />
       <Head>
-        {/* Indexed by the offline search, so the operation is found by its operationId and `METHOD /path`. */}
+        {/* Indexed by the offline search, so the operation is found by its operationId, `METHOD /path` and scopes. */}
         <meta
           name="keywords"
-          content={`${operation.operationId}, ${operation.method.toUpperCase()} ${operation.path}, ${operation.tag}`}
+          content={[
+            operation.operationId,
+            `${operation.method.toUpperCase()} ${operation.path}`,
+            operation.tag,
+            ...operation.scopes,
+          ].join(', ')}
         />
       </Head>
       <article className={styles.operation} data-operation-id={operation.operationId}>
