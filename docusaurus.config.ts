@@ -141,7 +141,7 @@ const config = {
     ],
     // The grammars of prism.additionalLanguages register on the code blocks' Prism, not Redoc's.
     './src/plugins/prism-grammars/index.ts',
-    // Inert unless BUNDLE_REPORT_FILE is set (npm run bench sets it).
+    // Inert unless BUNDLE_STATS_FILE is set (npm run bench sets it).
     './src/plugins/bundle-report.ts',
   ],
 
