@@ -151,6 +151,10 @@ const config = {
         createRedirects: (routePath) => legacyPathsFor(routePath, revisions[0]!),
       } satisfies ClientRedirectsOptions,
     ],
+    // The grammars of prism.additionalLanguages register on the code blocks' Prism, not Redoc's.
+    './src/plugins/prism-grammars/index.ts',
+    // Inert unless BUNDLE_STATS_FILE is set (npm run bench sets it).
+    './src/plugins/bundle-report.ts',
   ],
 
   themeConfig: {

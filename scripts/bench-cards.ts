@@ -49,13 +49,16 @@ export async function measureCards(specsDir: string): Promise<CardFigures> {
   }
 }
 
-export function printCardFigures(name: string, figures: CardFigures): void {
-  console.log(`${name}.cards: ${figures.cards}`);
-  console.log(`${name}.cards_cold_seconds: ${figures.coldSeconds.toFixed(1)}`);
-  console.log(`${name}.cards_cold_ms_per_card: ${((figures.coldSeconds * 1000) / figures.cards).toFixed(0)}`);
-  console.log(`${name}.cards_cold_cpu_seconds: ${figures.coldCpuSeconds.toFixed(1)}`);
-  console.log(`${name}.cards_cached_seconds: ${figures.cachedSeconds.toFixed(1)}`);
-  console.log(`${name}.cards_cached_rendered: ${figures.cachedRendered}`);
+type Emit = (name: string, value: string | number) => void;
+const printLine: Emit = (name, value) => console.log(`${name}: ${value}`);
+
+export function printCardFigures(name: string, figures: CardFigures, emit: Emit = printLine): void {
+  emit(`${name}.cards`, figures.cards);
+  emit(`${name}.cards_cold_seconds`, figures.coldSeconds.toFixed(1));
+  emit(`${name}.cards_cold_ms_per_card`, ((figures.coldSeconds * 1000) / figures.cards).toFixed(0));
+  emit(`${name}.cards_cold_cpu_seconds`, figures.coldCpuSeconds.toFixed(1));
+  emit(`${name}.cards_cached_seconds`, figures.cachedSeconds.toFixed(1));
+  emit(`${name}.cards_cached_rendered`, figures.cachedRendered);
 }
 
 if (isMain(__filename)) {

@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './browser';
 import { serveBuild } from './serve-build';
 import { isMain } from './lib/main';
+import { median } from './lib/bench';
 
 const root = path.resolve(__dirname, '..');
 const INDEX_URL = /\/search-index[^/]*\.json(\?|$)/;
@@ -25,11 +26,6 @@ export interface SearchFigures {
   indexFiles: number;
   msToResults: number;
   warmMs: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Enters `query` in the navbar search box and resolves with the ms until a result is listed. */

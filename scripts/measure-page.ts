@@ -1,43 +1,156 @@
-// Loads a page in a fresh browser context (cold cache) and measures it in Chromium: bytes
-// downloaded until the network is idle (prefetches included), DOM nodes, total blocking time (long
-// tasks over 50 ms) and JS heap. Used by `npm run bench` and the scale test.
-import type { Browser } from '@playwright/test';
+// Loads a page in a fresh browser context (cold cache) and measures it in Chromium until the network is
+// idle after hydration: bytes transferred (prefetches included) and what gzip would make of them, the
+// JavaScript executed, DOM nodes, total blocking time (long tasks over 50 ms), cumulative layout shift
+// and JS heap. Optionally with the CPU throttled (CDP) and with a first interaction after the load.
+// Used by `npm run bench` and the scale test.
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
+
+export interface InteractionFigures {
+  /** What was clicked (a CSS selector), or null when the page had nothing of the kind. */
+  target: string | null;
+  /** The click did what it should (e.g. the schema row opened). */
+  completed: boolean;
+  /** From the click until it had done so. */
+  ms: number;
+  /** Bytes transferred because of the interaction. */
+  bytes: number;
+}
 
 export interface PageFigures {
+  /** Bytes transferred as served (`docusaurus serve` does not compress). */
   bytes: number;
+  /** The same responses, each gzipped: what a compressing server would send. */
+  gzipBytes: number;
+  /** Decoded size of the scripts the page loaded to run (not prefetches). */
+  jsBytes: number;
   domNodes: number;
+  /** Total blocking time of the load, before any interaction. */
   tbt: number;
+  /** Cumulative layout shift of the whole visit, the interaction included (shifts right after an input excluded, as CLS defines). */
+  cls: number;
   heapMb: number;
+  interaction?: InteractionFigures;
+}
+
+export interface MeasureOptions {
+  /** CPU slowdown factor through CDP (`Emulation.setCPUThrottlingRate`); 1 = none. */
+  cpuThrottlingRate?: number;
+  /** A first interaction once the page is idle. */
+  interact?: (page: Page) => Promise<Omit<InteractionFigures, 'bytes'>>;
 }
 
 declare global {
   interface Window {
     __longTasks: number[];
+    __layoutShift: number;
   }
 }
 
-export async function measurePage(browser: Browser, url: string): Promise<PageFigures> {
+interface LayoutShift extends PerformanceEntry {
+  value: number;
+  hadRecentInput: boolean;
+}
+
+export async function measurePage(browser: Browser, url: string, options: MeasureOptions = {}): Promise<PageFigures> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  if (options.cpuThrottlingRate && options.cpuThrottlingRate > 1) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottlingRate });
+  }
   let bytes = 0;
   cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+  let jsBytes = 0;
+  const bodies: Promise<number>[] = [];
+  page.on('response', (response) => {
+    const script = response.request().resourceType() === 'script';
+    bodies.push(
+      response.body().then(
+        (body) => {
+          if (script) jsBytes += body.length;
+          return gzipSync(body).length;
+        },
+        () => 0, // redirects and aborted prefetches have no body
+      ),
+    );
+  });
   await page.addInitScript(() => {
     window.__longTasks = [];
+    window.__layoutShift = 0;
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
       type: 'longtask',
       buffered: true,
     });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as LayoutShift[])
+        if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('html[data-has-hydrated="true"]', { timeout: 60_000 });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForSelector('html[data-has-hydrated="true"]', { timeout: 120_000 });
   await page.waitForLoadState('networkidle');
   const { domNodes, tbt } = await page.evaluate(() => ({
     domNodes: document.getElementsByTagName('*').length,
     tbt: window.__longTasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
   }));
+  let interaction: InteractionFigures | undefined;
+  if (options.interact) {
+    const before = bytes;
+    const result = await options.interact(page);
+    await page.waitForLoadState('networkidle');
+    interaction = { ...result, bytes: bytes - before };
+  }
+  // Layout shifts are reported a frame late: let one pass.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  const cls = await page.evaluate(() => window.__layoutShift);
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const gzipBytes = (await Promise.all(bodies)).reduce((sum, size) => sum + size, 0);
   await context.close();
-  return { bytes, domNodes, tbt: Math.round(tbt), heapMb: heap / 1024 / 1024 };
+  return {
+    bytes,
+    gzipBytes,
+    jsBytes,
+    domNodes,
+    tbt: Math.round(tbt),
+    cls,
+    heapMb: heap / 1024 / 1024,
+    ...(interaction ? { interaction } : {}),
+  };
+}
+
+/** Redoc's button on a schema property that has nested properties. */
+export const SCHEMA_ROW_BUTTON = 'button[aria-label^="expand "]';
+const COLLAPSED_MARK = 'data-bench-collapsed-row';
+
+/**
+ * Clicks the first collapsed schema row, if any, and waits until its nested properties show. Redoc
+ * server-renders some rows expanded; an expanded row is followed by the row of its nested properties
+ * (one cell spanning the table).
+ */
+export async function expandSchemaRow(page: Page): Promise<Omit<InteractionFigures, 'bytes'>> {
+  const found = await page.evaluate(
+    ({ selector, mark }) => {
+      const collapsed = Array.from(document.querySelectorAll(selector)).find((button) => {
+        const next = button.closest('tr')?.nextElementSibling;
+        return !next?.querySelector(':scope > td[colspan]');
+      });
+      collapsed?.setAttribute(mark, '');
+      return !!collapsed;
+    },
+    { selector: SCHEMA_ROW_BUTTON, mark: COLLAPSED_MARK },
+  );
+  if (!found) return { target: null, completed: false, ms: 0 };
+  const button = page.locator(`[${COLLAPSED_MARK}]`);
+  const expanded = () =>
+    button.evaluate((element) => !!element.closest('tr')?.nextElementSibling?.querySelector(':scope > td[colspan]'));
+  const started = Date.now();
+  await button.click();
+  let completed = false;
+  while (!completed && Date.now() - started < 30_000) {
+    completed = await expanded();
+    if (!completed) await page.waitForTimeout(25);
+  }
+  return { target: `the first collapsed ${SCHEMA_ROW_BUTTON}`, completed, ms: Date.now() - started };
 }

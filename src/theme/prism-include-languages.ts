@@ -1,33 +1,25 @@
 import siteConfig from '@generated/docusaurus.config';
-import RedocPrism from 'prismjs';
 
 type PrismLike = { languages: Record<string, unknown> };
 
+// The `?prism-react-renderer` query makes these grammars register on prism-react-renderer's Prism
+// rather than on the `prismjs` that docusaurus-theme-redoc provides: see src/plugins/prism-grammars.
 const LOADERS: Record<string, () => void> = {
   php: () => {
-    require('prismjs/components/prism-markup-templating.js');
-    require('prismjs/components/prism-php.js');
+    require('prismjs/components/prism-markup-templating.js?prism-react-renderer');
+    require('prismjs/components/prism-php.js?prism-react-renderer');
   },
-  ruby: () => require('prismjs/components/prism-ruby.js'),
-  bash: () => require('prismjs/components/prism-bash.js'),
+  ruby: () => require('prismjs/components/prism-ruby.js?prism-react-renderer'),
+  bash: () => require('prismjs/components/prism-bash.js?prism-react-renderer'),
 };
 
-/**
- * Registers `themeConfig.prism.additionalLanguages` on prism-react-renderer's Prism.
- * The stock version mounts that Prism on `globalThis` while the `prismjs/components/*` modules
- * run, but docusaurus-theme-redoc adds a webpack ProvidePlugin that binds every free `Prism`
- * to the `prismjs` package. The components therefore always register on `prismjs`, and bash,
- * PHP and Ruby blocks came out unhighlighted. Load them, then copy their grammars across.
- */
+/** Registers `themeConfig.prism.additionalLanguages` on prism-react-renderer's Prism. */
 export default function prismIncludeLanguages(PrismObject: PrismLike): void {
   const { additionalLanguages } = siteConfig.themeConfig.prism as { additionalLanguages: string[] };
   for (const language of additionalLanguages) {
     const load = LOADERS[language];
     if (!load) throw new Error(`prism-include-languages: add a loader for "${language}"`);
     load();
-  }
-  const source = RedocPrism as unknown as PrismLike;
-  for (const language of ['markup-templating', ...additionalLanguages]) {
-    PrismObject.languages[language] ??= source.languages[language];
+    if (!PrismObject.languages[language]) throw new Error(`prism-include-languages: ${language} did not register`);
   }
 }

@@ -87,6 +87,16 @@ test('code blocks of every language used are highlighted', () => {
   for (const language of ['python', 'js', 'php', 'ruby', 'bash', 'json']) expect([...seen]).toContain(language);
 });
 
+test('the browser highlights the added languages too, when it renders a page itself', async ({ page }) => {
+  // A client-side navigation: no server-rendered tokens to keep, the browser's Prism does it all.
+  await visit(page, '/docs/getting-started');
+  await page.locator('.theme-doc-sidebar-menu').getByRole('link', { name: 'SDKs', exact: true }).click();
+  await expect(page).toHaveURL(/\/docs\/sdks$/);
+  for (const language of ['php', 'ruby', 'bash']) {
+    await expect(page.locator(`pre.language-${language} .token:not(.plain)`).first(), language).toBeAttached();
+  }
+});
+
 test('links from prose into the API reference land on built operation pages', () => {
   const targets = new Set<string>();
   for (const route of PROSE_PAGES) {
