@@ -103,7 +103,13 @@ const config = {
         blogRouteBasePath: ['blog'],
         // Older and beta revisions would duplicate every operation; blog archive/author listings have no content of
         // their own.
-        ignoreFiles: [/^reference\/v\d{4}-\d{2}-\d{2}(\.pre)?(\/|$)/, /^blog\/(archive|authors)(\/|$)/],
+        // Older and beta revisions, blog listings, and the per-operation compare views (they repeat the operation's
+        // summary and path, and would outrank the operation page itself).
+        ignoreFiles: [
+          /^reference\/v\d{4}-\d{2}-\d{2}(\.pre)?(\/|$)/,
+          /^blog\/(archive|authors)(\/|$)/,
+          /^reference\/changelog\/operations\//,
+        ],
         // Kept out of the index: button and "View as Markdown" labels; everything of Redoc's middle panel after the
         // title and description (parameter, request-body and response tables: their field names are indexed as
         // sections that lead to each field's anchor, see pageExtras) and its samples panel (code samples and
