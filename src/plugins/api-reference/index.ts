@@ -14,6 +14,8 @@ import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from '
 import { GENERATED_ROUTE_MODULES, writeBrowserRouteFiles, type CollapsedRouteGroup } from './client-routes';
 import { addChangelogRoutes } from './changelog/routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
+import { OperationRenderer } from './redoc/render';
+import { loadRedocThemeData } from './redoc/theme-data';
 
 export interface ApiReferencePluginOptions {
   /** Folder holding one sub-folder per dated revision. */
@@ -102,6 +104,8 @@ export default function apiReferencePlugin(
   let foldedRoutes: CollapsedRouteGroup[] = [];
   /** Build-output path (under reference-data/) → the data file createData wrote. */
   let dataFiles = new Map<string, string>();
+  // Every operation's Redoc markup, rendered in Node through a cache in Docusaurus's cache folder.
+  let renderer: OperationRenderer | undefined;
   // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
   const artifactsStep = createDeferredStep((error) =>
     logger.error(`Artifacts not updated: ${error instanceof Error ? error.message : String(error)}`),
@@ -135,11 +139,9 @@ export default function apiReferencePlugin(
       const { NormalModuleReplacementPlugin } = currentBundler.instance;
       if (isServer) {
         return {
-          // Redoc's `untrustedSpec` sanitizes with `dompurify`, which needs a DOM: on the server, Node
-          // loads isomorphic-dompurify (DOMPurify over a jsdom window) instead of bundling it.
-          externals: { dompurify: 'commonjs isomorphic-dompurify' },
           plugins: [
-            new NormalModuleReplacementPlugin(/[\\/]RedocStyles$/, (resource: { request: string }) => {
+            // Pages show the markup redoc/render.ts rendered in Node; Redoc itself only runs in the browser.
+            new NormalModuleReplacementPlugin(/[\\/]RedocLive$/, (resource: { request: string }) => {
               resource.request = `${resource.request}.server`;
             }),
           ],
@@ -196,6 +198,41 @@ export default function apiReferencePlugin(
 
       foldedRoutes = [];
       dataFiles = new Map();
+      renderer ??= new OperationRenderer(
+        path.join(context.siteDir, 'node_modules', '.cache', 'api-reference-redoc'),
+        await loadRedocThemeData(context.siteConfig),
+        // The dev server's next reload reuses the workers; a build lets them go before bundling.
+        { keepWorkersMs: process.env.NODE_ENV === 'production' ? 0 : 120_000 },
+      );
+      const renderStats = { ...renderer.stats };
+      const renderStarted = performance.now();
+      // Each operation's mini-spec, and its Redoc markup: all revisions in one batch.
+      const specs = new Map(
+        model.revisions.map((revision) => [
+          revision,
+          revision.operations.map((operation) =>
+            buildOperationSpec(revision.spec, operation, buildCodeSamples(revision.spec, operation, revision.revision)),
+          ),
+        ]),
+      );
+      const allMarkup = await renderer.renderAll(
+        model.revisions.flatMap((revision) =>
+          revision.operations.map((operation, index) => ({
+            spec: specs.get(revision)![index]!,
+            pointer: operation.pointer,
+            context: { revision: revision.revision, operation },
+          })),
+        ),
+      );
+      const rendered = new Map(
+        model.revisions.map((revision) => [revision, allMarkup.splice(0, revision.operations.length)]),
+      );
+      const renderedCount = renderer.stats.rendered - renderStats.rendered;
+      const cachedCount = renderer.stats.cached - renderStats.cached;
+      logger.info(
+        `Redoc markup: ${renderedCount + cachedCount} operations, ${renderedCount} rendered, ${cachedCount} from the cache, in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`,
+      );
+      renderer.prune();
       for (const revision of model.revisions) {
         const revisionPage = {
           revision: revision.revision,
@@ -228,18 +265,17 @@ export default function apiReferencePlugin(
         };
         const server = revision.spec.servers?.[0]?.url ?? '';
 
-        for (const operation of revision.operations) {
+        const operationSpecs = specs.get(revision)!;
+        const markup = rendered.get(revision)!;
+        for (const [index, operation] of revision.operations.entries()) {
           await addEntryRoute(operation.operationId, {
             kind: 'operation',
             ...revisionPage,
             server,
             operation,
             tagUrl: tagUrl(revision.basePath, revision.tags.find((tag) => tag.name === operation.tag)?.slug ?? ''),
-            spec: buildOperationSpec(
-              revision.spec,
-              operation,
-              buildCodeSamples(revision.spec, operation, revision.revision),
-            ),
+            spec: operationSpecs[index]!,
+            redoc: markup[index]!,
             otherRevisions: otherRevisionLinks(model, { operationId: operation.operationId }, revision.revision),
           });
         }

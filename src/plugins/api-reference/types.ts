@@ -38,7 +38,14 @@ export interface OperationPageData extends RevisionPage {
   tagUrl: string;
   /** The operation (with its generated code samples as `x-codeSamples`) and only the components it references. */
   spec: OpenApiDocument;
+  /** Redoc's markup of the operation and its CSS for both colour modes, rendered at build time (redoc/render.ts). */
+  redoc: RenderedRedoc;
   otherRevisions: OtherRevisionLinks;
+}
+
+export interface RenderedRedoc {
+  html: string;
+  css: string;
 }
 
 /** The same page in each other revision: its URL, or null where that revision does not have it. */
