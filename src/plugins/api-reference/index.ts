@@ -35,6 +35,8 @@ const REDOC_STUBBED_REQUEST = new RegExp(
     .join('|')})$`,
 );
 
+const OPERATION_PAGE_LOADER = /[\\/]loadOperationPage$/;
+
 /** Landing, tag and operation pages: one component, so the browser bundle can fold them into one route. */
 const ENTRY_COMPONENT = '@theme/ApiReference/ReferenceEntryRoute';
 
@@ -137,13 +139,18 @@ export default function apiReferencePlugin(
 
     configureWebpack(config, isServer, { currentBundler }) {
       const { NormalModuleReplacementPlugin } = currentBundler.instance;
+      /** Swaps a theme module for its `.server` twin beside it. */
+      const serverTwin = (request: RegExp) =>
+        new NormalModuleReplacementPlugin(request, (resource: { request: string }) => {
+          resource.request = `${resource.request}.server`;
+        });
       if (isServer) {
         return {
           plugins: [
             // Pages show the markup redoc/render.ts rendered in Node; Redoc itself only runs in the browser.
-            new NormalModuleReplacementPlugin(/[\\/]RedocLive$/, (resource: { request: string }) => {
-              resource.request = `${resource.request}.server`;
-            }),
+            serverTwin(/[\\/]RedocLive$/),
+            // The operation page, lazy in the browser, is at hand on the server (no suspended render).
+            serverTwin(OPERATION_PAGE_LOADER),
           ],
         };
       }
@@ -155,7 +162,9 @@ export default function apiReferencePlugin(
           }
         }),
       ];
-      // The dev server keeps one route per page: its data modules are what hot reload updates.
+      // The dev server keeps one route per page: its data modules are what hot reload updates, and the
+      // operation page is not split from them (only the folded route preloads it before hydrating).
+      if (config.mode !== 'production') plugins.push(serverTwin(OPERATION_PAGE_LOADER));
       if (config.mode === 'production' && foldedRoutes.length > 0) {
         const files = writeBrowserRouteFiles(context.generatedFilesDir, foldedRoutes);
         plugins.push(

@@ -27,7 +27,10 @@ function renderWithStyles(spec: OpenApiDocument, pointer: string, options: objec
   const sheet = new ServerStyleSheet();
   const store = new AppStore(spec as never, undefined, options);
   try {
-    const html = renderToString(sheet.collectStyles(redocOperationView(store, pointer)));
+    // Its own prefix for React's ids (react-tabs uses them), so they never meet the page's own.
+    const html = renderToString(sheet.collectStyles(redocOperationView(store, pointer)), {
+      identifierPrefix: 'redoc-',
+    });
     return { html, css: String(sheet.instance) };
   } finally {
     sheet.seal();

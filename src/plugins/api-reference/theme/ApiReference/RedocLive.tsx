@@ -1,4 +1,4 @@
-import React, { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import React, { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useColorMode } from '@docusaurus/theme-common';
 import { useAllPluginInstancesData } from '@docusaurus/useGlobalData';
 import { AppStore } from 'redoc';
@@ -12,13 +12,13 @@ interface Props {
   spec: OpenApiDocument;
   pointer: string;
   expansion: Expansion;
-  /** The interaction with the static markup that brought Redoc in, replayed once mounted. */
-  interaction: Interaction | null;
+  /** The interactions with the static markup that brought Redoc in, replayed (and emptied) once mounted. */
+  interactions: RefObject<Interaction[]>;
   className: string;
 }
 
 /** Redoc's live components for one operation, mounted in place of the build's markup (see RedocOperation). */
-export default function RedocLive({ spec, pointer, expansion, interaction, className }: Props): React.JSX.Element {
+export default function RedocLive({ spec, pointer, expansion, interactions, className }: Props): React.JSX.Element {
   const themeData = Object.values(
     useAllPluginInstancesData('docusaurus-theme-redoc', { failfast: true }),
   )[0] as RedocThemeData;
@@ -31,11 +31,13 @@ export default function RedocLive({ spec, pointer, expansion, interaction, class
   useEffect(() => store.menu.dispose(), [store]);
 
   const container = useRef<HTMLDivElement>(null);
-  const pending = useRef(interaction);
-  useLayoutEffect(() => {
-    if (container.current && pending.current) replayInteraction(container.current, pending.current);
-    pending.current = null;
-  }, []);
+  // After the commit, not in it: a click dispatched during the commit does not reach react-tabs.
+  useEffect(() => {
+    const element = container.current;
+    for (const interaction of interactions.current.splice(0)) {
+      if (element) replayInteraction(element, interaction);
+    }
+  }, [interactions]);
 
   useEffect(() => {
     const element = container.current;

@@ -1,4 +1,4 @@
-import React, { Suspense, lazy, startTransition, useCallback, useState } from 'react';
+import React, { useCallback, useRef, useState } from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import 'docusaurus-theme-redoc/dist-jsx/theme/Redoc/styles.css';
 import type { Expansion } from '../../redoc/options';
@@ -7,9 +7,15 @@ import type { RenderedRedoc } from '../../types';
 import { controlOf, interactionOf, type Interaction } from './redoc-interaction';
 import { STATIC_CSS_ATTRIBUTE, STATIC_MARKUP_ATTRIBUTE } from './redoc-markup';
 
+type RedocLiveComponent = typeof import('./RedocLive').default;
+
 // Redoc (the live tree) is a chunk of its own, fetched on the reader's first interaction with the markup.
-const loadLive = () => import(/* webpackChunkName: "redoc" */ './RedocLive');
-const RedocLive = lazy(loadLive);
+// Not React.lazy: the markup stays as it is until the chunk is there, then one commit swaps the trees.
+let loadingLive: Promise<RedocLiveComponent> | undefined;
+function loadLive(): Promise<RedocLiveComponent> {
+  loadingLive ??= import(/* webpackChunkName: "redoc" */ './RedocLive').then((module) => module.default);
+  return loadingLive;
+}
 
 interface Props {
   rendered: RenderedRedoc;
@@ -20,18 +26,21 @@ interface Props {
 /**
  * One operation as Redoc renders it, with redocusaurus's theme: the build's static markup and CSS
  * (redoc/render.ts) until the reader needs Redoc, then Redoc's live components in its place. The swap
- * happens in one commit (a transition keeps the markup on screen while the chunk loads), and both trees
- * have the same shape, so nothing moves; the interaction that triggered it is then replayed.
+ * happens in one commit once the chunk is there, and both trees have the same shape, so nothing moves;
+ * the interactions that called for it are then replayed.
  */
 export default function RedocOperation({ rendered, spec, pointer }: Props): React.JSX.Element {
   const isBrowser = useIsBrowser();
-  const [live, setLive] = useState<{ interaction: Interaction | null } | null>(null);
+  const [RedocLive, setRedocLive] = useState<RedocLiveComponent | null>(null);
   const [expansion, setExpansion] = useState<Expansion>('default');
+  /** What the reader did to the markup while Redoc was on its way, in order. */
+  const interactions = useRef<Interaction[]>([]);
 
   const goLive = useCallback((interaction: Interaction | null, nextExpansion?: Expansion) => {
-    startTransition(() => {
+    if (interaction) interactions.current.push(interaction);
+    void loadLive().then((component) => {
       if (nextExpansion) setExpansion(nextExpansion);
-      setLive((current) => current ?? { interaction });
+      setRedocLive(() => component);
     });
   }, []);
 
@@ -61,7 +70,7 @@ export default function RedocOperation({ rendered, spec, pointer }: Props): Reac
           disabled={!isBrowser}
           onClick={() => {
             const next = expansion === 'all' ? 'none' : 'all';
-            if (live) setExpansion(next);
+            if (RedocLive) setExpansion(next);
             else goLive(null, next);
           }}
           data-testid="expand-all"
@@ -69,27 +78,25 @@ export default function RedocOperation({ rendered, spec, pointer }: Props): Reac
           {expansion === 'all' ? 'Collapse all' : 'Expand all'}
         </button>
       </div>
-      <Suspense fallback={null}>
-        {live ? (
-          <RedocLive
-            spec={spec}
-            pointer={pointer}
-            expansion={expansion}
-            interaction={live.interaction}
-            className="redoc-operation-root"
-          />
-        ) : (
-          <div
-            className="redoc-operation-root"
-            {...{ [STATIC_MARKUP_ATTRIBUTE]: '' }}
-            onClick={(event) => onStaticEvent(event, 'click')}
-            onChange={(event) => onStaticEvent(event, 'change')}
-            onPointerDown={prefetch}
-            onFocus={prefetch}
-            dangerouslySetInnerHTML={{ __html: rendered.html }}
-          />
-        )}
-      </Suspense>
+      {RedocLive ? (
+        <RedocLive
+          spec={spec}
+          pointer={pointer}
+          expansion={expansion}
+          interactions={interactions}
+          className="redoc-operation-root"
+        />
+      ) : (
+        <div
+          className="redoc-operation-root"
+          {...{ [STATIC_MARKUP_ATTRIBUTE]: '' }}
+          onClick={(event) => onStaticEvent(event, 'click')}
+          onChange={(event) => onStaticEvent(event, 'change')}
+          onPointerDown={prefetch}
+          onFocus={prefetch}
+          dangerouslySetInnerHTML={{ __html: rendered.html }}
+        />
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import React, { Suspense, useEffect, useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
@@ -12,6 +12,7 @@ import { entrySlug } from '../../entry-data';
 import { entryDataPath, sidebarDataPath, withoutBaseUrl } from '../../routes';
 import type { ApiReferenceGlobalData, OperationPageData, ReferenceEntryData, ReferenceSidebarData } from '../../types';
 import { STATIC_CSS_ATTRIBUTE, STATIC_MARKUP_ATTRIBUTE } from './redoc-markup';
+import { loadOperationPage, loadedOperationPage } from './loadOperationPage';
 
 /**
  * One route component for a revision's landing, tag and operation pages.
@@ -38,19 +39,6 @@ const entries = new Map<string, ReferenceEntryData>();
 const sidebars = new Map<string, ReferenceSidebarData>();
 let embeddedRead = false;
 
-/**
- * The operation page's own code (its Redoc shell and Try it) is a chunk that tag and landing pages never
- * load. On an operation page's first load it is fetched before React hydrates (see `preloadEntry`), so
- * the page renders at once; after a client-side navigation the page suspends until it arrives.
- */
-type OperationPageComponent = typeof import('./OperationPage').default;
-let OperationPageModule: OperationPageComponent | undefined;
-let operationPageLoading: Promise<unknown> | undefined;
-function loadOperationPage(): Promise<unknown> {
-  operationPageLoading ??= import('./OperationPage').then((module) => (OperationPageModule = module.default));
-  return operationPageLoading;
-}
-
 /** Called by the browser's route table (client-routes.ts) before React hydrates the page. */
 export function preloadEntry(): Promise<unknown> | undefined {
   readEmbeddedData();
@@ -58,9 +46,17 @@ export function preloadEntry(): Promise<unknown> | undefined {
   return kinds.includes('operation') ? loadOperationPage() : undefined;
 }
 
+/**
+ * On an operation page's first load its chunk is fetched before React hydrates (`preloadEntry`), so the
+ * page renders at once, as on the server; after a client-side navigation it shows "Loading…" until the
+ * chunk arrives. (No Suspense boundary: React outlines a large one in the server HTML behind a script.)
+ */
 function LazyOperationPage(props: { data: OperationPageData; sidebar: ReferenceSidebarData }): React.JSX.Element {
-  if (!OperationPageModule) throw loadOperationPage();
-  return <OperationPageModule {...props} />;
+  const [OperationPage, setOperationPage] = useState(loadedOperationPage);
+  useEffect(() => {
+    if (!OperationPage) void loadOperationPage().then((component) => setOperationPage(() => component));
+  }, [OperationPage]);
+  return OperationPage ? <OperationPage {...props} /> : <EntryStatus message="Loading…" />;
 }
 
 function readEmbeddedData(): void {
@@ -169,11 +165,7 @@ function EntryStatus({ message }: { message: string }): React.JSX.Element {
 function EntryPage({ entry, sidebar }: EmbeddedData): React.JSX.Element {
   switch (entry.kind) {
     case 'operation':
-      return (
-        <Suspense fallback={<EntryStatus message="Loading…" />}>
-          <LazyOperationPage data={entry} sidebar={sidebar} />
-        </Suspense>
-      );
+      return <LazyOperationPage data={entry} sidebar={sidebar} />;
     case 'tag':
       return <TagPage data={entry} sidebar={sidebar} />;
     case 'landing':
