@@ -13,7 +13,7 @@ export interface RenderRequest {
   themeData: RedocThemeData;
 }
 
-export type RenderResponse = { id: number; rendered: RenderedRedoc } | { id: number; error: string };
+export type RenderResponse = { id: number; rendered: RenderedRedoc; heapBytes: number } | { id: number; error: string };
 
 const nodeRequire = createRequire(__filename);
 const WORKER_FILE = path.join(__dirname, 'render-worker.ts');
@@ -22,6 +22,15 @@ const WORKER_FILE = path.join(__dirname, 'render-worker.ts');
 const WORKER_SOURCE = `require(${JSON.stringify(nodeRequire.resolve('jiti'))})(${JSON.stringify(WORKER_FILE)}, { interopDefault: true })(${JSON.stringify(WORKER_FILE)});`;
 /** Each worker loads Redoc and jsdom once: not worth it for a handful of operations. */
 const OPERATIONS_PER_WORKER = 8;
+/**
+ * Redoc keeps part of what it renders reachable after its store is disposed (about 300 MB per operation of
+ * the 3 MB spec's flow endpoints): a worker whose heap has grown past this is replaced by a fresh one.
+ */
+const RECYCLE_HEAP_BYTES = 900 * 1024 * 1024;
+
+function startWorker(): Worker {
+  return new Worker(WORKER_SOURCE, { eval: true, env: { ...process.env, NODE_ENV: 'production' } });
+}
 
 /**
  * Renders operations in up to one worker per core. Workers stay for `idleMs` after a batch (the dev
@@ -37,18 +46,21 @@ export class RenderPool {
     if (requests.length === 0) return [];
     clearTimeout(this.idleTimer);
     const wanted = Math.min(os.availableParallelism(), Math.ceil(requests.length / OPERATIONS_PER_WORKER));
-    while (this.workers.length < wanted) {
-      this.workers.push(new Worker(WORKER_SOURCE, { eval: true, env: { ...process.env, NODE_ENV: 'production' } }));
-    }
+    while (this.workers.length < wanted) this.workers.push(startWorker());
     for (const worker of this.workers) worker.ref();
     const results: RenderedRedoc[] = new Array<RenderedRedoc>(requests.length);
     let next = 0;
     try {
       await Promise.all(
-        this.workers.map(async (worker) => {
+        this.workers.map(async (_, slot) => {
           while (next < requests.length) {
             const id = next++;
-            results[id] = await this.renderOne(worker, { ...requests[id]!, id });
+            const { rendered, heapBytes } = await this.renderOne(this.workers[slot]!, { ...requests[id]!, id });
+            results[id] = rendered;
+            if (heapBytes > RECYCLE_HEAP_BYTES && next < requests.length) {
+              void this.workers[slot]!.terminate();
+              this.workers[slot] = startWorker();
+            }
           }
         }),
       );
@@ -62,13 +74,13 @@ export class RenderPool {
     return results;
   }
 
-  private renderOne(worker: Worker, request: RenderRequest): Promise<RenderedRedoc> {
+  private renderOne(worker: Worker, request: RenderRequest): Promise<{ rendered: RenderedRedoc; heapBytes: number }> {
     return new Promise((resolve, reject) => {
       const onMessage = (response: RenderResponse) => {
         if (response.id !== request.id) return;
         cleanup();
         if ('error' in response) reject(new Error(`Redoc could not render ${request.pointer}: ${response.error}`));
-        else resolve(response.rendered);
+        else resolve(response);
       };
       const onError = (error: Error) => {
         cleanup();

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { renderOperationMarkup } from './render-markup';
 import type { RenderRequest, RenderResponse } from './render-pool';
@@ -6,7 +7,8 @@ import type { RenderRequest, RenderResponse } from './render-pool';
 parentPort?.on('message', ({ id, spec, pointer, themeData }: RenderRequest) => {
   let response: RenderResponse;
   try {
-    response = { id, rendered: renderOperationMarkup(spec, pointer, themeData) };
+    const rendered = renderOperationMarkup(spec, pointer, themeData);
+    response = { id, rendered, heapBytes: getHeapStatistics().used_heap_size };
   } catch (error) {
     response = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
