@@ -4,14 +4,6 @@ declare module '@theme/ApiOperation' {
   export default ApiOperation;
 }
 
-declare module 'docusaurus-theme-redoc/dist-jsx/utils/useSpecOptions' {
-  import type { RedocRawOptions } from 'redoc';
-  export function useSpecOptions(
-    themeId?: string,
-    optionsOverrides?: RedocRawOptions,
-  ): { options: RedocRawOptions; lightThemeOptions: RedocRawOptions; darkThemeOptions: RedocRawOptions };
-}
-
 declare module 'postcss-prefix-selector' {
   import type { PluginCreator } from 'postcss';
   const prefixer: PluginCreator<{ prefix: string }>;

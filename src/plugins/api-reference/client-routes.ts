@@ -136,15 +136,45 @@ export function pruneRegistryModule(source: string, chunks: Set<string>): string
   return lines.join('\n');
 }
 
+const REGISTRY_LOADER = /^(\s*"([^"]+)": \[)\(\) => (import\((?:\/\*[^*]*\*\/ )?"[^"]+"\))/;
+
+/**
+ * The folded routes' component module may export `preloadEntry()`: what the page in the HTML needs
+ * besides the component (the operation page's own chunk). Docusaurus preloads a route's component before
+ * it hydrates the page, so the component's loader waits for that too.
+ */
+export function preloadEntryComponents(source: string, chunks: Set<string>): string {
+  const wrapped = new Set<string>();
+  const lines = source.split('\n').map((line) =>
+    line.replace(REGISTRY_LOADER, (match, start: string, chunk: string, load: string) => {
+      if (!chunks.has(chunk)) return match;
+      wrapped.add(chunk);
+      return `${start}() => ${load}.then((module) => Promise.resolve(module.preloadEntry ? module.preloadEntry() : undefined).then(() => module))`;
+    }),
+  );
+  const missing = [...chunks].filter((chunk) => !wrapped.has(chunk));
+  if (missing.length > 0) {
+    throw new ClientRoutesError(`registry.js has no import() loader for ${missing.slice(0, 3).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
 export function collapseGeneratedRouteFiles(
   files: GeneratedRouteFiles,
   groups: CollapsedRouteGroup[],
 ): GeneratedRouteFiles {
   const { chunkNames, droppedDataChunks } = collapseRoutesChunkNames(files.routesChunkNames, groups);
+  const components = new Set(
+    groups.map((group) => {
+      const component = (chunkNames[`${group.path}-${PARAMETRIC_ROUTE_HASH}`] as Record<string, unknown>).__comp;
+      if (typeof component !== 'string') throw new ClientRoutesError(`${group.path} has no component chunk`);
+      return component;
+    }),
+  );
   return {
     routes: collapseRoutesModule(files.routes, groups),
     routesChunkNames: chunkNames,
-    registry: pruneRegistryModule(files.registry, droppedDataChunks),
+    registry: preloadEntryComponents(pruneRegistryModule(files.registry, droppedDataChunks), components),
   };
 }
 

@@ -4,7 +4,16 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import logger from '@docusaurus/logger';
 import { normalizeUrl } from '@docusaurus/utils';
 import { loadReferenceModel, type ReferenceModel, type RevisionModel } from './spec';
-import { entryDataPath, foldedRoutePath, operationUrl, referencePageUrl, sidebarDataPath, tagUrl } from './routes';
+import {
+  entryDataPath,
+  foldedRoutePath,
+  operationUrl,
+  referencePageUrl,
+  sidebarDataPath,
+  tagUrl,
+  withBaseUrl,
+} from './routes';
+import { absoluteLink } from '../../theme/Heading/absoluteLink';
 import { buildOperationSpec } from './spec/mini-spec';
 import { buildCodeSamples } from './samples/code-samples';
 import { sdkReleases } from './samples/sdk-manifest';
@@ -26,6 +35,8 @@ import {
   type PublishedFieldAnchors,
 } from './field-anchors/published';
 import { writeBuildCards } from './cards';
+import { OperationRenderer } from './redoc/render';
+import { loadRedocThemeData } from './redoc/theme-data';
 
 export interface ApiReferencePluginOptions {
   /** Folder holding one sub-folder per dated revision. */
@@ -49,6 +60,8 @@ const REDOC_STUBBED_REQUEST = new RegExp(
     .map((name) => name.replace(/[/.]/g, '\\$&'))
     .join('|')})$`,
 );
+
+const OPERATION_PAGE_LOADER = /[\\/]loadOperationPage$/;
 
 /** Landing, tag and operation pages: one component, so the browser bundle can fold them into one route. */
 const ENTRY_COMPONENT = '@theme/ApiReference/ReferenceEntryRoute';
@@ -121,6 +134,8 @@ export default function apiReferencePlugin(
   let dataFiles = new Map<string, string>();
   /** Written into the build for the URL manifest guard. */
   let fieldAnchors: PublishedFieldAnchors = { pages: {}, redirects: {} };
+  // Every operation's Redoc markup, rendered in Node through a cache in Docusaurus's cache folder.
+  let renderer: OperationRenderer | undefined;
   // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
   const artifactsStep = createDeferredStep((error) =>
     logger.error(`Artifacts not updated: ${error instanceof Error ? error.message : String(error)}`),
@@ -152,15 +167,18 @@ export default function apiReferencePlugin(
 
     configureWebpack(config, isServer, { currentBundler }) {
       const { NormalModuleReplacementPlugin } = currentBundler.instance;
+      /** Swaps a theme module for its `.server` twin beside it. */
+      const serverTwin = (request: RegExp) =>
+        new NormalModuleReplacementPlugin(request, (resource: { request: string }) => {
+          resource.request = `${resource.request}.server`;
+        });
       if (isServer) {
         return {
-          // Redoc's `untrustedSpec` sanitizes with `dompurify`, which needs a DOM: on the server, Node
-          // loads isomorphic-dompurify (DOMPurify over a jsdom window) instead of bundling it.
-          externals: { dompurify: 'commonjs isomorphic-dompurify' },
           plugins: [
-            new NormalModuleReplacementPlugin(/[\\/]RedocStyles$/, (resource: { request: string }) => {
-              resource.request = `${resource.request}.server`;
-            }),
+            // Pages show the markup redoc/render.ts rendered in Node; Redoc itself only runs in the browser.
+            serverTwin(/[\\/]RedocLive$/),
+            // The operation page, lazy in the browser, is at hand on the server (no suspended render).
+            serverTwin(OPERATION_PAGE_LOADER),
           ],
         };
       }
@@ -172,7 +190,9 @@ export default function apiReferencePlugin(
           }
         }),
       ];
-      // The dev server keeps one route per page: its data modules are what hot reload updates.
+      // The dev server keeps one route per page: its data modules are what hot reload updates, and the
+      // operation page is not split from them (only the folded route preloads it before hydrating).
+      if (config.mode !== 'production') plugins.push(serverTwin(OPERATION_PAGE_LOADER));
       if (config.mode === 'production' && foldedRoutes.length > 0) {
         const files = writeBrowserRouteFiles(context.generatedFilesDir, foldedRoutes);
         plugins.push(
@@ -218,6 +238,49 @@ export default function apiReferencePlugin(
       const changelogs = buildChangelog(model.revisions);
       const histories = buildOperationHistories(model.revisions, changelogs);
       fieldAnchors = { pages: {}, redirects: {} };
+      renderer ??= new OperationRenderer(
+        path.join(context.siteDir, 'node_modules', '.cache', 'api-reference-redoc'),
+        await loadRedocThemeData(context.siteConfig),
+        // The dev server's next reload reuses the workers; a build lets them go before bundling.
+        { keepWorkersMs: process.env.NODE_ENV === 'production' ? 0 : 120_000 },
+      );
+      const renderStats = { ...renderer.stats };
+      const renderStarted = performance.now();
+      // Each operation's mini-spec, and its Redoc markup: all revisions in one batch.
+      const specs = new Map(
+        model.revisions.map((revision) => [
+          revision,
+          revision.operations.map((operation) =>
+            buildOperationSpec(revision.spec, operation, buildCodeSamples(revision.spec, operation, revision.revision)),
+          ),
+        ]),
+      );
+      const allMarkup = await renderer.renderAll(
+        model.revisions.flatMap((revision) =>
+          revision.operations.map((operation, index) => ({
+            spec: specs.get(revision)![index]!,
+            pointer: operation.pointer,
+            context: {
+              revision: revision.revision,
+              operation,
+              fields: operationFields(revision.spec, operation.path, operation.method),
+              pageUrl: absoluteLink(
+                context.siteConfig.url,
+                withBaseUrl(referencePageUrl(revision.basePath, operation.operationId), context.baseUrl),
+              ),
+            },
+          })),
+        ),
+      );
+      const rendered = new Map(
+        model.revisions.map((revision) => [revision, allMarkup.splice(0, revision.operations.length)]),
+      );
+      const renderedCount = renderer.stats.rendered - renderStats.rendered;
+      const cachedCount = renderer.stats.cached - renderStats.cached;
+      logger.info(
+        `Redoc markup: ${renderedCount + cachedCount} operations, ${renderedCount} rendered, ${cachedCount} from the cache, in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`,
+      );
+      renderer.prune();
       for (const revision of model.revisions) {
         const revisionPage = {
           revision: revision.revision,
@@ -250,7 +313,9 @@ export default function apiReferencePlugin(
         };
         const server = revision.spec.servers?.[0]?.url ?? '';
 
-        for (const operation of revision.operations) {
+        const operationSpecs = specs.get(revision)!;
+        const markup = rendered.get(revision)!;
+        for (const [index, operation] of revision.operations.entries()) {
           const fields = operationFields(revision.spec, operation.path, operation.method);
           const fieldAnchorRedirects = pageFieldAnchorRedirects(
             options.fieldAnchorRedirects,
@@ -266,11 +331,8 @@ export default function apiReferencePlugin(
             server,
             operation,
             tagUrl: tagUrl(revision.basePath, revision.tags.find((tag) => tag.name === operation.tag)?.slug ?? ''),
-            spec: buildOperationSpec(
-              revision.spec,
-              operation,
-              buildCodeSamples(revision.spec, operation, revision.revision),
-            ),
+            spec: operationSpecs[index]!,
+            redoc: markup[index]!,
             otherRevisions: otherRevisionLinks(model, { operationId: operation.operationId }, revision.revision),
             history: histories.get(operation.operationId),
             ...(fieldAnchorRedirects && { fieldAnchorRedirects }),

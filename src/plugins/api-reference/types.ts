@@ -39,11 +39,18 @@ export interface OperationPageData extends RevisionPage {
   tagUrl: string;
   /** The operation (with its generated code samples as `x-codeSamples`) and only the components it references. */
   spec: OpenApiDocument;
+  /** Redoc's markup of the operation and its CSS for both colour modes, rendered at build time (redoc/render.ts). */
+  redoc: RenderedRedoc;
   otherRevisions: OtherRevisionLinks;
   /** What changed in this operation in each revision (changelog/history.ts). */
   history?: OperationHistory;
   /** Field anchors this operation no longer has → the anchor that replaces each (plugin option `fieldAnchorRedirects`). */
   fieldAnchorRedirects?: Record<string, string>;
+}
+
+export interface RenderedRedoc {
+  html: string;
+  css: string;
 }
 
 /** The same page in each other revision: its URL, or null where that revision does not have it. */

@@ -166,6 +166,34 @@ describe('folding the reference routes for the browser bundle', () => {
     expect(folded.registry).not.toContain('/gen/operation-new-get_events.json');
   });
 
+  it("makes the folded route's component loader wait for the module's preloadEntry(), and leaves other loaders alone", async () => {
+    const folded = collapseGeneratedRouteFiles(generatedSync, GROUPS);
+    const entryLine = folded.registry
+      .split('\n')
+      .find((line) => line.includes(`import(/* webpackChunkName`) && line.includes(ENTRY))!;
+    const otherLine = folded.registry.split('\n').find((line) => line.includes('/gen/changes.json'))!;
+    expect(otherLine).toContain(`[() => import(`);
+    expect(otherLine).not.toContain('preloadEntry');
+    // Run the generated loader with a stand-in for import(): it resolves only after preloadEntry() has.
+    const loader = /\[(\(\) => .*?), "/.exec(entryLine)![1]!.replace(/import\((\/\*[^*]*\*\/ )?"[^"]+"\)/, 'load()');
+    const events: string[] = [];
+    let finishPreload!: () => void;
+    const module = {
+      default: 'component',
+      preloadEntry: () => new Promise<void>((resolve) => (finishPreload = () => (events.push('preloaded'), resolve()))),
+    };
+    const load = () => Promise.resolve(module);
+    const run = new Function('load', `return (${loader})();`) as (load: () => Promise<unknown>) => Promise<unknown>;
+    const loaded = run(load).then((value) => (events.push('loaded'), value));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(events).toEqual([]);
+    finishPreload();
+    expect(await loaded).toBe(module);
+    expect(events).toEqual(['preloaded', 'loaded']);
+    // A module without preloadEntry loads as before.
+    expect(await run(() => Promise.resolve({ default: 'plain' }))).toEqual({ default: 'plain' });
+  });
+
   it('fails loudly, naming the page, when a folded page is not in the generated routes', () => {
     const groups = [{ ...GROUPS[0]!, pages: [...GROUPS[0]!.pages, '/reference/missing_page'] }];
     expect(() => collapseGeneratedRouteFiles(generatedSync, groups)).toThrow(ClientRoutesError);

@@ -18,7 +18,7 @@ import {
   rowLocation,
 } from '../../../src/plugins/api-reference/field-anchors/decorate';
 import { decorateRenderedOperationHtml } from '../../../src/plugins/api-reference/field-anchors/html';
-import RedocOperationView from '../../../src/plugins/api-reference/theme/ApiReference/RedocOperationView';
+import { redocOperationView } from '../../../src/plugins/api-reference/redoc/view';
 import type { OpenApiDocument } from '../../../src/plugins/api-reference/spec/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -47,7 +47,7 @@ function operationPage(operationId: string): { spec: OpenApiDocument; pointer: s
 
 function renderOperation(spec: OpenApiDocument, pointer: string, options: RedocRawOptions): string {
   const store = new AppStore(spec as never, undefined, options);
-  return renderToString(React.createElement(RedocOperationView, { store, pointer }));
+  return renderToString(redocOperationView(store, pointer));
 }
 
 function parse(html: string): Element {

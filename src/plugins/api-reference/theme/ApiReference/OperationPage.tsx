@@ -171,7 +171,7 @@ function OperationPageContent({
         {/* Links to #code-samples (pasted before the samples moved into Redoc's panel) land on the panel. */}
         <span id="code-samples" className={clsx('anchor', styles.samplesAnchor)} />
         <div className={styles.redoc} ref={redocContainer}>
-          <RedocOperation spec={data.spec} pointer={operation.pointer} />
+          <RedocOperation rendered={data.redoc} spec={data.spec} pointer={operation.pointer} />
         </div>
         <TryIt data={data} />
         <OperationHistory history={data.history} />

@@ -6,13 +6,14 @@ import useIsBrowser from '@docusaurus/useIsBrowser';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import Layout from '@theme/Layout';
 import NotFound from '@theme/NotFound';
-import OperationPage from './OperationPage';
 import TagPage from './TagPage';
 import LandingPage from './LandingPage';
 import RemovedOperationPage from './RemovedOperationPage';
 import { entrySlug } from '../../entry-data';
 import { entryDataPath, sidebarDataPath, withoutBaseUrl } from '../../routes';
-import type { ApiReferenceGlobalData, ReferenceEntryData, ReferenceSidebarData } from '../../types';
+import type { ApiReferenceGlobalData, OperationPageData, ReferenceEntryData, ReferenceSidebarData } from '../../types';
+import { STATIC_CSS_ATTRIBUTE, STATIC_MARKUP_ATTRIBUTE } from './redoc-markup';
+import { loadOperationPage, loadedOperationPage } from './loadOperationPage';
 
 /**
  * One route component for a revision's landing, tag and operation pages.
@@ -39,12 +40,39 @@ const entries = new Map<string, ReferenceEntryData>();
 const sidebars = new Map<string, ReferenceSidebarData>();
 let embeddedRead = false;
 
+/** Called by the browser's route table (client-routes.ts) before React hydrates the page. */
+export function preloadEntry(): Promise<unknown> | undefined {
+  readEmbeddedData();
+  const kinds = [...entries.values()].map((entry) => entry.kind);
+  return kinds.includes('operation') ? loadOperationPage() : undefined;
+}
+
+/**
+ * On an operation page's first load its chunk is fetched before React hydrates (`preloadEntry`), so the
+ * page renders at once, as on the server; after a client-side navigation it shows "Loading…" until the
+ * chunk arrives. (No Suspense boundary: React outlines a large one in the server HTML behind a script.)
+ */
+function LazyOperationPage(props: { data: OperationPageData; sidebar: ReferenceSidebarData }): React.JSX.Element {
+  const [OperationPage, setOperationPage] = useState(loadedOperationPage);
+  useEffect(() => {
+    if (!OperationPage) void loadOperationPage().then((component) => setOperationPage(() => component));
+  }, [OperationPage]);
+  return OperationPage ? <OperationPage {...props} /> : <EntryStatus message="Loading…" />;
+}
+
 function readEmbeddedData(): void {
   if (embeddedRead || !ExecutionEnvironment.canUseDOM) return;
   embeddedRead = true;
   const text = document.getElementById(EMBEDDED_DATA_ID)?.textContent;
   if (!text) return;
   const { entry, sidebar } = JSON.parse(text) as EmbeddedData;
+  if (entry.kind === 'operation') {
+    // The embedded copy leaves out Redoc's markup and CSS: the page's HTML already holds them.
+    entry.redoc = {
+      html: document.querySelector(`[${STATIC_MARKUP_ATTRIBUTE}]`)?.innerHTML ?? '',
+      css: document.querySelector(`[${STATIC_CSS_ATTRIBUTE}] style`)?.textContent ?? '',
+    };
+  }
   entries.set(entryDataPath(entry.revision, entrySlug(entry)), entry);
   sidebars.set(sidebar.revision, sidebar);
 }
@@ -81,8 +109,9 @@ async function load({ path, revision, entryUrl, sidebarUrl }: Request): Promise<
 }
 
 /** `<` escaped so that no spec text can close the script element. */
-function embeddedJson(data: EmbeddedData): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c');
+function embeddedJson({ entry, sidebar }: EmbeddedData): string {
+  const embedded = entry.kind === 'operation' ? { ...entry, redoc: undefined } : entry;
+  return JSON.stringify({ entry: embedded, sidebar }).replace(/</g, '\\u003c');
 }
 
 function useEntry({ data, sidebar, match }: Props): State {
@@ -122,10 +151,22 @@ function useEntry({ data, sidebar, match }: Props): State {
   return outcome?.path === path ? outcome.state : { kind: 'loading' };
 }
 
+function EntryStatus({ message }: { message: string }): React.JSX.Element {
+  return (
+    <Layout title="API reference">
+      <main className="container margin-vert--lg">
+        <p role="status" data-testid="reference-entry-status">
+          {message}
+        </p>
+      </main>
+    </Layout>
+  );
+}
+
 function EntryPage({ entry, sidebar }: EmbeddedData): React.JSX.Element {
   switch (entry.kind) {
     case 'operation':
-      return <OperationPage data={entry} sidebar={sidebar} />;
+      return <LazyOperationPage data={entry} sidebar={sidebar} />;
     case 'tag':
       return <TagPage data={entry} sidebar={sidebar} />;
     case 'landing':
@@ -140,15 +181,13 @@ export default function ReferenceEntryRoute(props: Props): React.JSX.Element {
   if (state.kind === 'missing') return <NotFound />;
   if (state.kind !== 'ready') {
     return (
-      <Layout title="API reference">
-        <main className="container margin-vert--lg">
-          <p role="status" data-testid="reference-entry-status">
-            {state.kind === 'failed'
-              ? `This page could not be loaded (${state.message}). Reload to try again.`
-              : 'Loading…'}
-          </p>
-        </main>
-      </Layout>
+      <EntryStatus
+        message={
+          state.kind === 'failed'
+            ? `This page could not be loaded (${state.message}). Reload to try again.`
+            : 'Loading…'
+        }
+      />
     );
   }
   const embedded = { entry: state.entry, sidebar: state.sidebar };

@@ -1,0 +1,114 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { OpenApiDocument } from '../spec/types';
+import type { RenderedRedoc } from '../types';
+import { operationRedocOptions, type RedocThemeData } from './options';
+import { RenderPool } from './render-pool';
+import { decorateRenderedOperation, type RenderedOperationContext } from './decorate';
+
+const nodeRequire = createRequire(__filename);
+
+/** What a render depends on besides its spec and options: the renderer's packages and its code. */
+function rendererVersion(): string {
+  const versions = ['redoc', 'styled-components', 'react-dom'].map(
+    (name) => `${name}@${(nodeRequire(`${name}/package.json`) as { version: string }).version}`,
+  );
+  const sources = ['render-markup.ts', 'view.ts'].map((file) => fs.readFileSync(path.join(__dirname, file), 'utf8'));
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([versions, sources]))
+    .digest('hex');
+}
+
+export interface OperationToRender {
+  spec: OpenApiDocument;
+  pointer: string;
+  context: RenderedOperationContext;
+}
+
+export interface RenderStats {
+  rendered: number;
+  cached: number;
+}
+
+/**
+ * Every operation's Redoc markup and CSS (render-markup.ts), through a cache in Docusaurus's cache folder
+ * (`node_modules/.cache`, which `docusaurus clear` empties): one file per render, named by a hash of the
+ * operation's mini-spec, its pointer, the options of both colour modes and the renderer's version. An edit
+ * to one operation re-renders that operation only; an upgrade of Redoc or styled-components re-renders all.
+ * Misses render in worker threads. Entries unused for two weeks are removed.
+ */
+export class OperationRenderer {
+  readonly stats: RenderStats = { rendered: 0, cached: 0 };
+  private readonly version = rendererVersion();
+  private readonly pool: RenderPool;
+
+  constructor(
+    private readonly cacheDir: string,
+    private readonly themeData: RedocThemeData,
+    { keepWorkersMs = 0 }: { keepWorkersMs?: number } = {},
+  ) {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    this.pool = new RenderPool(keepWorkersMs);
+  }
+
+  private cacheFile({ spec, pointer }: OperationToRender): string {
+    const options = [operationRedocOptions(this.themeData, 'light'), operationRedocOptions(this.themeData, 'dark')];
+    const key = crypto
+      .createHash('sha256')
+      .update(JSON.stringify([this.version, pointer, options, spec]))
+      .digest('hex');
+    return path.join(this.cacheDir, `${key}.json`);
+  }
+
+  private readCache(file: string): RenderedRedoc | undefined {
+    try {
+      const rendered = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderedRedoc;
+      const now = new Date();
+      fs.utimesSync(file, now, now);
+      return rendered;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async renderAll(operations: OperationToRender[]): Promise<RenderedRedoc[]> {
+    const files = operations.map((operation) => this.cacheFile(operation));
+    const results = files.map((file) => this.readCache(file));
+    const missing = results.flatMap((result, index) => (result ? [] : [index]));
+    const rendered = await this.pool.renderAll(
+      missing.map((index) => ({
+        spec: operations[index]!.spec,
+        pointer: operations[index]!.pointer,
+        themeData: this.themeData,
+      })),
+    );
+    missing.forEach((index, position) => {
+      results[index] = rendered[position]!;
+      // Written whole or not at all, so that a concurrent build never reads half a file.
+      const partial = `${files[index]}.${process.pid}.tmp`;
+      fs.writeFileSync(partial, JSON.stringify(rendered[position]));
+      fs.renameSync(partial, files[index]!);
+    });
+    this.stats.rendered += missing.length;
+    this.stats.cached += operations.length - missing.length;
+    return results.map((result, index) => ({
+      ...result!,
+      html: decorateRenderedOperation(result!.html, operations[index]!.context),
+    }));
+  }
+
+  prune(maxAgeDays = 14): void {
+    const oldest = Date.now() - maxAgeDays * 24 * 3600 * 1000;
+    for (const name of fs.readdirSync(this.cacheDir)) {
+      const file = path.join(this.cacheDir, name);
+      if (fs.statSync(file).mtimeMs < oldest) fs.rmSync(file, { force: true });
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postcss from 'postcss';
+import { loadReferenceModel } from '../../../src/plugins/api-reference/spec';
+import { buildOperationSpec } from '../../../src/plugins/api-reference/spec/mini-spec';
+import { buildCodeSamples } from '../../../src/plugins/api-reference/samples/code-samples';
+import { OperationRenderer, type OperationToRender } from '../../../src/plugins/api-reference/redoc/render';
+import { loadRedocThemeData } from '../../../src/plugins/api-reference/redoc/theme-data';
+import type { RedocThemeData } from '../../../src/plugins/api-reference/redoc/options';
+import { operationFields } from '../../../src/plugins/api-reference/field-anchors/ids';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const REVISION = '2026-07-15';
+
+async function operationsOf(specsDir: string): Promise<OperationToRender[]> {
+  const model = await loadReferenceModel(specsDir, ROOT);
+  return model.revisions.flatMap((revision) =>
+    revision.operations.map((operation) => ({
+      spec: buildOperationSpec(revision.spec, operation, buildCodeSamples(revision.spec, operation, revision.revision)),
+      pointer: operation.pointer,
+      context: {
+        revision: revision.revision,
+        operation,
+        fields: operationFields(revision.spec, operation.path, operation.method),
+        pageUrl: `https://portal.test/reference/${operation.operationId}`,
+      },
+    })),
+  );
+}
+
+describe("each operation's Redoc markup, rendered in Node through the cache", () => {
+  let dir: string;
+  let specsDir: string;
+  let cacheDir: string;
+  let themeData: RedocThemeData;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redoc-render-'));
+    specsDir = path.join(dir, 'specs');
+    cacheDir = path.join(dir, 'cache');
+    fs.cpSync(path.join(ROOT, 'specs', REVISION), path.join(specsDir, REVISION), { recursive: true });
+    const { default: config } = await import('../../../docusaurus.config');
+    themeData = await loadRedocThemeData(config);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('renders every operation once; the next build reads them all from the cache; an edit re-renders that operation only', async () => {
+    const operations = await operationsOf(specsDir);
+    const cold = new OperationRenderer(cacheDir, themeData);
+    const first = await cold.renderAll(operations);
+    expect(cold.stats).toEqual({ rendered: operations.length, cached: 0 });
+
+    // A new build (a new renderer, as in a new `docusaurus build`) with nothing changed.
+    const warm = new OperationRenderer(cacheDir, themeData);
+    const second = await warm.renderAll(await operationsOf(specsDir));
+    expect(warm.stats).toEqual({ rendered: 0, cached: operations.length });
+    expect(second).toEqual(first);
+
+    const file = path.join(specsDir, REVISION, 'paths', 'api_profiles.yaml');
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('to walk through every page.', 'to walk through every page. Edited once.'),
+    );
+    const edited = await operationsOf(specsDir);
+    const incremental = new OperationRenderer(cacheDir, themeData);
+    const third = await incremental.renderAll(edited);
+    expect(incremental.stats).toEqual({ rendered: 1, cached: operations.length - 1 });
+    const changed = edited.findIndex((operation) => operation.context.operation.operationId === 'get_profiles');
+    expect(third[changed]!.html).toContain('Edited once.');
+    // The field anchors are added to the markup after the cache (decorateRenderedOperation), cached or not.
+    for (const markup of [first[changed]!, second[changed]!, third[changed]!]) {
+      expect(markup.html).toContain('id="param-page-size"');
+      expect(markup.html).toContain('data-copy-link="https://portal.test/reference/get_profiles#param-page-size"');
+    }
+    expect(first[changed]!.html).not.toContain('Edited once.');
+  }, 600_000);
+
+  it('styles the markup in both colour modes: the dark CSS names the classes of the (light) markup', async () => {
+    const [operation] = (await operationsOf(specsDir)).filter(
+      (candidate) => candidate.context.operation.operationId === 'create_campaign',
+    );
+    const [{ html, css }] = await new OperationRenderer(cacheDir, themeData).renderAll([operation!]);
+    const markupClasses = new Set([...html.matchAll(/ class="([^"]*)"/g)].flatMap((match) => match[1]!.split(' ')));
+    const rules: { selector: string; declarations: string }[] = [];
+    postcss.parse(css).walkRules((rule) => {
+      rules.push({ selector: rule.selector, declarations: rule.nodes.map(String).join(';') });
+    });
+    const classesIn = (scope: string) =>
+      new Set(
+        rules
+          .filter((rule) => rule.selector.startsWith(scope))
+          .flatMap((rule) => [...rule.selector.matchAll(/\.([\w-]+)/g)].map((match) => match[1]!)),
+      );
+    const dark = classesIn("html[data-theme='dark']");
+    const light = classesIn("html:not([data-theme='dark'])");
+    expect(dark.size).toBeGreaterThan(10);
+    // Every styled-components class the dark rules select is one the markup has.
+    const styledOnly = (names: Set<string>) =>
+      [...names].filter((name) => /^(?=.*[A-Z])(?=.*[a-z])[a-zA-Z]{5,7}$/.test(name));
+    expect(styledOnly(dark).filter((name) => !markupClasses.has(name))).toEqual([]);
+    expect(styledOnly(light).filter((name) => !markupClasses.has(name))).toEqual([]);
+    // Some element gets a different colour in each mode.
+    const colours = (scope: string) =>
+      new Map(
+        rules
+          .filter((rule) => rule.selector.startsWith(scope) && /(^|;)color:/.test(rule.declarations))
+          .map((rule) => [rule.selector.slice(scope.length), rule.declarations]),
+      );
+    const lightColours = colours("html:not([data-theme='dark'])");
+    const differing = [...colours("html[data-theme='dark']")].filter(
+      ([selector, declarations]) => lightColours.has(selector) && lightColours.get(selector) !== declarations,
+    );
+    expect(differing.length).toBeGreaterThan(0);
+  }, 300_000);
+});
