@@ -138,3 +138,20 @@ test.describe('field copy-link buttons', () => {
     });
   }
 });
+
+test('the server-rendered HTML carries the ids and copy links of every open row, with no script run', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/reference/create_campaign');
+  const ids = await anchoredIds(page);
+  expect(ids).toContain('request-data-attributes-send_strategy');
+  expect(ids).toContain('param-revision');
+  const copy = page.locator('[data-field-copy="request-data-attributes-send_strategy"]');
+  await expect(copy).toHaveAttribute(
+    'data-copy-link',
+    /^https:\/\/[^#]+\/reference\/create_campaign#request-data-attributes-send_strategy$/,
+  );
+  await context.close();
+});
