@@ -1,7 +1,6 @@
 // The field anchor decorator on Redoc's real markup: each operation rendered with react-dom/server, as the
 // build renders it, then decorated over a linkedom DOM (the same code runs over the live DOM in the browser).
 import path from 'node:path';
-import React from 'react';
 import { renderToString } from 'react-dom/server';
 import { AppStore, type RedocRawOptions } from 'redoc';
 import { parseHTML } from 'linkedom';
