@@ -22,3 +22,6 @@ declare module '@easyops-cn/docusaurus-search-local/dist/server/server/utils/pro
     context: Pick<LoadContext, 'siteDir' | 'siteConfig'>,
   ): { language: string[]; removeDefaultStopWordFilter: string[]; removeDefaultStemmer?: boolean };
 }
+declare module '@easyops-cn/docusaurus-search-local/dist/client/client/utils/escapeHtml' {
+  export function escapeHtml(unsafe: string): string;
+}

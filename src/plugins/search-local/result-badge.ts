@@ -2,7 +2,8 @@
  * The line that results of an operation page add under their title: the method badge and the path
  * (`GET /api/profiles`). Spec text is untrusted: both are escaped, and only classes of our own are written.
  */
-import escape from 'lodash/escape';
+// The plugin's own escaper, already in the bundle for its highlighting: lodash/escape would put lodash in main.js.
+import { escapeHtml as escape } from '@easyops-cn/docusaurus-search-local/dist/client/client/utils/escapeHtml';
 import type { PageBadge } from './page-extras';
 
 export interface BadgeClasses {
