@@ -12,9 +12,9 @@
 // page (after the redirect, which forwards #anchors) has an element with that id, or is one of the field
 // anchors the API reference publishes for the page (most fields are collapsed, out of the HTML, until opened),
 // or is redirected by the plugin's `fieldAnchorRedirects` to one that resolves.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseHtml } from './lib/html';
+import { fileFor, parseHtml, redirectTarget } from '../src/lib/built-html';
 import { isMain } from './lib/main';
 import { FIELD_ANCHORS_FILE, type PublishedFieldAnchors } from '../src/plugins/api-reference/field-anchors/published';
 
@@ -62,26 +62,6 @@ export function extractAnchors(html: string): string[] {
     if (/^h[1-6]$/.test(name) || name === 'a' || classes.includes('anchor')) anchors.add(id);
   }
   return [...anchors].sort();
-}
-
-/** Target of a redirect page written by @docusaurus/plugin-client-redirects, or undefined for a real page. */
-export function redirectTarget(html: string): string | undefined {
-  for (const { name, attributes } of parseHtml(html).tags) {
-    if (name !== 'meta' || (attributes['http-equiv'] ?? '').toLowerCase() !== 'refresh') continue;
-    const url = /url=(.*)$/i.exec(attributes.content ?? '')?.[1]?.trim();
-    if (url) return url;
-  }
-  return undefined;
-}
-
-/** The file that serves `urlPath` (as `docusaurus serve` and most static hosts resolve it), or undefined. */
-export function fileFor(buildDir: string, urlPath: string): string | undefined {
-  const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]!).replace(/^\/+/, '');
-  const candidates =
-    clean === '' || clean.endsWith('/')
-      ? [path.join(buildDir, clean, 'index.html')]
-      : [path.join(buildDir, clean), path.join(buildDir, `${clean}.html`), path.join(buildDir, clean, 'index.html')];
-  return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 
 /**

@@ -10,8 +10,6 @@ const COPIED = [
   'docs',
   'blog',
   'src',
-  // src/plugins/legacy-redirect-pages.ts reads built pages with scripts/url-manifest's helpers.
-  'scripts',
   'static',
   'specs',
   'docusaurus.config.ts',

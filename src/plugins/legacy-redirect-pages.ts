@@ -13,8 +13,7 @@
 import fs from 'node:fs';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import clientRedirects, { type PluginOptions } from '@docusaurus/plugin-client-redirects';
-import { fileFor, redirectTarget } from '../../scripts/url-manifest';
-import { parseHtml } from '../../scripts/lib/html';
+import { fileFor, parseHtml, redirectTarget } from '../lib/built-html';
 import { withoutBaseUrl } from './api-reference/routes';
 
 export { validateOptions } from '@docusaurus/plugin-client-redirects';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { build, copySite, serveSite } from '../site-copy';
 import { writeHostileSpecs, XSS_PAYLOADS } from '../fixtures/hostile-spec';
 import { cardSvgText, parseCard, pngSize } from './unfurl-card';
-import { parseHtml } from '../../scripts/lib/html';
+import { parseHtml } from '../../src/lib/built-html';
 
 /**
  * A spec written by an attacker: every payload of the corpus in summaries, descriptions at every

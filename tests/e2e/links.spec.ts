@@ -7,10 +7,10 @@ import {
   DEFAULT_MANIFEST,
   describeProblem,
   readManifest,
-  redirectTarget,
   resolveUrl,
   scanBuild,
 } from '../../scripts/url-manifest';
+import { redirectTarget } from '../../src/lib/built-html';
 import { sitemapPaths } from './support';
 
 const ROOT = path.join(__dirname, '../..');

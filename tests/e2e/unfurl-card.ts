@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { parseHtml } from '../../scripts/lib/html';
+import { parseHtml } from '../../src/lib/built-html';
 
 /**
  * Reads a link-unfurl card the way Slack's crawler does: from the first 32 KB of the HTML only,

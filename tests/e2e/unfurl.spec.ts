@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
-import { fileFor, redirectTarget } from '../../scripts/url-manifest';
+import { fileFor, redirectTarget } from '../../src/lib/built-html';
 import { operationCardPaths } from '../../src/plugins/api-reference/artifacts/paths';
 import { cardProblems, cardSvgText, parseCard, SLACKBOT_HEADERS, UNFURL_BYTES, type UnfurlCard } from './unfurl-card';
 

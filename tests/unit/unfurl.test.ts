@@ -10,13 +10,8 @@ import { unfurlTags, withTargetCard } from '../../src/plugins/legacy-redirect-pa
 import createRedirectPageContent from '@docusaurus/plugin-client-redirects/lib/createRedirectPageContent';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import { cardProblems, parseCard, UNFURL_BYTES } from '../e2e/unfurl-card';
-import {
-  checkManifest,
-  extractAnchors,
-  readManifest,
-  redirectTarget,
-  updateManifest,
-} from '../../scripts/url-manifest';
+import { checkManifest, extractAnchors, readManifest, updateManifest } from '../../scripts/url-manifest';
+import { redirectTarget } from '../../src/lib/built-html';
 import { ROOT } from './helpers';
 
 describe('social cards', () => {

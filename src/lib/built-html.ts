@@ -1,8 +1,11 @@
 // Reads start tags out of HTML with a real parser (htmlparser2, the tokenizer cheerio uses), for
-// the checks that look at built pages the way crawlers and browsers do: the URL manifest's anchors
-// and redirect pages (scripts/url-manifest.ts) and link-unfurl cards (tests/e2e/unfurl-card.ts).
+// the build and the checks that look at built pages the way crawlers and browsers do: the URL manifest's
+// anchors and redirect pages (scripts/url-manifest.ts), the legacy redirect pages' unfurl tags
+// (src/plugins/legacy-redirect-pages.ts) and link-unfurl cards (tests/e2e/unfurl-card.ts).
 // Quoted, single-quoted and minified unquoted attributes, entities, comments and the raw text of
 // <script>/<style> are handled as a browser would: a tag inside a comment or a script is not a tag.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { Parser } from 'htmlparser2';
 
 export interface StartTag {
@@ -43,4 +46,24 @@ export function parseHtml(html: string): ParsedHtml {
   );
   parser.end(html);
   return { tags, title };
+}
+
+/** Target of a redirect page written by @docusaurus/plugin-client-redirects, or undefined for a real page. */
+export function redirectTarget(html: string): string | undefined {
+  for (const { name, attributes } of parseHtml(html).tags) {
+    if (name !== 'meta' || (attributes['http-equiv'] ?? '').toLowerCase() !== 'refresh') continue;
+    const url = /url=(.*)$/i.exec(attributes.content ?? '')?.[1]?.trim();
+    if (url) return url;
+  }
+  return undefined;
+}
+
+/** The file that serves `urlPath` (as `docusaurus serve` and most static hosts resolve it), or undefined. */
+export function fileFor(buildDir: string, urlPath: string): string | undefined {
+  const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]!).replace(/^\/+/, '');
+  const candidates =
+    clean === '' || clean.endsWith('/')
+      ? [path.join(buildDir, clean, 'index.html')]
+      : [path.join(buildDir, clean), path.join(buildDir, `${clean}.html`), path.join(buildDir, clean, 'index.html')];
+  return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
