@@ -134,7 +134,8 @@ test('harmless Markdown still renders: https links, code spans and tables', asyn
 
 test('search results show the hostile text inert', async ({ page }) => {
   const ran = watchForScript(page);
-  for (const query of ['hostile', 'depth']) {
+  // An operation found by its path, and by a field name (its results carry the hostile summary as title).
+  for (const query of ['hostile', 'label']) {
     await page.goto(`${origin}/search?q=${encodeURIComponent(query)}`);
     await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
     await expect(page.locator('article h2 a[href*="/reference/"]').first()).toBeVisible({ timeout: 20_000 });

@@ -21,6 +21,11 @@ test.afterAll(async () => {
   await mock?.stop();
 });
 
+/** The Try it panel: field labels are scoped to it, since the field anchors' copy buttons name the same fields. */
+function tryIt(page: Page) {
+  return page.getByTestId('try-it');
+}
+
 async function openPanel(page: Page, path: string): Promise<void> {
   await visit(page, path);
   await page.getByTestId('try-it').locator('summary').click();
@@ -28,8 +33,8 @@ async function openPanel(page: Page, path: string): Promise<void> {
 }
 
 async function chooseServer(page: Page, url: string): Promise<void> {
-  await page.getByLabel('Send to').selectOption({ label: 'Custom base URL…' });
-  await page.getByLabel('Custom base URL').fill(url);
+  await tryIt(page).getByLabel('Send to').selectOption({ label: 'Custom base URL…' });
+  await tryIt(page).getByLabel('Custom base URL').fill(url);
 }
 
 /** Every place a page could keep the key: storage, cookies, the URL, history state and the markup. */
@@ -54,9 +59,9 @@ async function keyTraces(page: Page, key: string): Promise<string[]> {
 
 test('a client event reaches the mock with company_id and the revision header and gets 202', async ({ page }) => {
   await openPanel(page, '/reference/create_client_event');
-  await expect(page.getByLabel('revision')).toHaveValue(LATEST);
+  await expect(tryIt(page).getByLabel('revision')).toHaveValue(LATEST);
   await chooseServer(page, mock.url);
-  await page.getByLabel('Public key (company_id)').fill(PUBLIC_KEY);
+  await tryIt(page).getByLabel('Public key (company_id)').fill(PUBLIC_KEY);
   const sent = page.waitForRequest((request) => request.url().startsWith(`${mock.url}/client/events`));
   await page.getByTestId('try-it-send').click();
   const request = await sent;
@@ -76,11 +81,11 @@ test('get_profiles with a private key shows 200 and the body, and the key is kep
   });
   await openPanel(page, '/reference/get_profiles');
   await chooseServer(page, mock.url);
-  const key = page.getByLabel('Private key');
+  const key = tryIt(page).getByLabel('Private key');
   await expect(key).toHaveAttribute('type', 'password');
   await key.fill(PRIVATE_KEY);
-  await page.getByLabel('page[size]').fill('5');
-  await page.getByLabel('sort').selectOption('-created');
+  await tryIt(page).getByLabel('page[size]').fill('5');
+  await tryIt(page).getByLabel('sort').selectOption('-created');
   const sent = page.waitForRequest((request) => request.url().startsWith(`${mock.url}/api/profiles`));
   await page.getByTestId('try-it-send').click();
   const request = await sent;
@@ -108,7 +113,7 @@ test('get_profiles with a private key shows 200 and the body, and the key is kep
   // Client-side navigation keeps it in memory only; a reload (like closing the tab) forgets it.
   await page.reload();
   await page.getByTestId('try-it').locator('summary').click();
-  await expect(page.getByLabel('Private key')).toHaveValue('');
+  await expect(tryIt(page).getByLabel('Private key')).toHaveValue('');
   expect(await keyTraces(page, PRIVATE_KEY)).toEqual([]);
 });
 
@@ -119,8 +124,8 @@ test('an invalid body is caught before sending, with the error at its field', as
   });
   await openPanel(page, '/reference/create_client_event');
   await chooseServer(page, mock.url);
-  await page.getByLabel('Public key (company_id)').fill(PUBLIC_KEY);
-  const editor = page.getByLabel('JSON body');
+  await tryIt(page).getByLabel('Public key (company_id)').fill(PUBLIC_KEY);
+  const editor = tryIt(page).getByLabel('JSON body');
   const example = await editor.inputValue();
   await editor.fill(example.replace('"type": "event"', '"type": "evnt"'));
   const errors = page.getByTestId('try-it-body-errors');
@@ -147,10 +152,10 @@ test('a server that refuses CORS gets the curl command and SDK call of the fille
   try {
     await openPanel(page, '/reference/get_profiles');
     await chooseServer(page, refusing.url);
-    await page.getByLabel('Private key').fill(PRIVATE_KEY);
-    await page.getByLabel('filter').fill('equals(email,"sarah.mason@example.com")');
-    await page.getByLabel('sort').selectOption('-updated');
-    await page.getByLabel('page[size]').fill('7');
+    await tryIt(page).getByLabel('Private key').fill(PRIVATE_KEY);
+    await tryIt(page).getByLabel('filter').fill('equals(email,"sarah.mason@example.com")');
+    await tryIt(page).getByLabel('sort').selectOption('-updated');
+    await tryIt(page).getByLabel('page[size]').fill('7');
     await page.getByTestId('try-it-send').click();
     const blocked = page.getByTestId('try-it-blocked');
     await expect(blocked).toContainText(`could not read a response from ${refusing.url}`);
@@ -189,7 +194,7 @@ test('a response that does not match its schema has the mismatching fields marke
   try {
     await openPanel(page, '/reference/get_profiles');
     await chooseServer(page, api.url);
-    await page.getByLabel('Private key').fill(PRIVATE_KEY);
+    await tryIt(page).getByLabel('Private key').fill(PRIVATE_KEY);
     await page.getByTestId('try-it-send').click();
     await expect(page.getByTestId('try-it-status-code')).toHaveText(/^200/);
     const result = page.getByTestId('try-it-schema-result');
@@ -208,11 +213,11 @@ test('a response that does not match its schema has the mismatching fields marke
 test('a shared link restores every field except the key', async ({ page, context }) => {
   await openPanel(page, '/reference/get_profiles');
   await chooseServer(page, mock.url);
-  await page.getByLabel('Private key').fill(PRIVATE_KEY);
-  await page.getByLabel('filter').fill('equals(email,"ü@example.com")');
-  await page.getByLabel('sort').selectOption('-created');
-  await page.getByLabel('additional-fields[profile]').selectOption(['subscriptions', 'predictive_analytics']);
-  await page.getByLabel('revision').fill('2026-04-15');
+  await tryIt(page).getByLabel('Private key').fill(PRIVATE_KEY);
+  await tryIt(page).getByLabel('filter').fill('equals(email,"ü@example.com")');
+  await tryIt(page).getByLabel('sort').selectOption('-created');
+  await tryIt(page).getByLabel('additional-fields[profile]').selectOption(['subscriptions', 'predictive_analytics']);
+  await tryIt(page).getByLabel('revision').fill('2026-04-15');
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const link = await page.getByTestId('try-it-share-link').inputValue();
   expect(link).not.toContain(PRIVATE_KEY);
@@ -220,17 +225,17 @@ test('a shared link restores every field except the key', async ({ page, context
   const other = await context.newPage();
   await visit(other, link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(other.getByTestId('try-it-form')).toBeVisible({ timeout: 20_000 });
-  await expect(other.getByLabel('Send to')).toHaveValue('custom');
-  await expect(other.getByLabel('Custom base URL')).toHaveValue(mock.url);
-  await expect(other.getByLabel('filter')).toHaveValue('equals(email,"ü@example.com")');
-  await expect(other.getByLabel('sort')).toHaveValue('-created');
+  await expect(tryIt(other).getByLabel('Send to')).toHaveValue('custom');
+  await expect(tryIt(other).getByLabel('Custom base URL')).toHaveValue(mock.url);
+  await expect(tryIt(other).getByLabel('filter')).toHaveValue('equals(email,"ü@example.com")');
+  await expect(tryIt(other).getByLabel('sort')).toHaveValue('-created');
   expect(
-    await other
+    await tryIt(other)
       .getByLabel('additional-fields[profile]')
       .evaluate((select: HTMLSelectElement) => Array.from(select.selectedOptions).map((option) => option.value)),
   ).toEqual(['subscriptions', 'predictive_analytics']);
-  await expect(other.getByLabel('revision')).toHaveValue('2026-04-15');
-  await expect(other.getByLabel('Private key')).toHaveValue('');
+  await expect(tryIt(other).getByLabel('revision')).toHaveValue('2026-04-15');
+  await expect(tryIt(other).getByLabel('Private key')).toHaveValue('');
 });
 
 test('without JavaScript the page keeps its static samples and the panel offers no form', async ({ browser }) => {
@@ -281,7 +286,7 @@ for (const mode of ['light', 'dark'] as const) {
     await setColorMode(page, mode);
     await page.getByTestId('try-it').locator('summary').click();
     await chooseServer(page, mock.url);
-    await page.getByLabel('Private key').fill(PRIVATE_KEY);
+    await tryIt(page).getByLabel('Private key').fill(PRIVATE_KEY);
     await page.getByTestId('try-it-send').click();
     await expect(page.getByTestId('try-it-status-code')).toHaveText(/^200/);
     await page
@@ -292,8 +297,8 @@ for (const mode of ['light', 'dark'] as const) {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // And the form's error states.
-    await page.getByLabel('Private key').fill('');
-    await page.getByLabel('page[size]').fill('1000');
+    await tryIt(page).getByLabel('Private key').fill('');
+    await tryIt(page).getByLabel('page[size]').fill('1000');
     await page.getByTestId('try-it-send').click();
     await expect(page.getByTestId('try-it-status')).toHaveText(/^Not sent/);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -98,7 +98,7 @@ export default function ChangeList({
           data-breaking={change.breaking ? 'true' : 'false'}
           data-change-id={change.id}
         >
-          {change.breaking && <span className="badge badge--danger">Breaking</span>}
+          {change.breaking && <BreakingBadge />}
           <span className={styles.kind}>{KIND_LABELS[change.kind]}</span>
           <Link to={change.url}>
             <code>{change.operationId}</code>
@@ -121,4 +121,8 @@ export default function ChangeList({
       ))}
     </ul>
   );
+}
+
+export function BreakingBadge(): React.JSX.Element {
+  return <span className={`badge ${styles.breaking}`}>Breaking</span>;
 }

@@ -8,7 +8,7 @@ import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import NotFound from '@theme/NotFound';
 import ChangelogLayout from './ChangelogLayout';
-import { ChangeLinks, InlineCode, KIND_LABELS } from './ChangeList';
+import { BreakingBadge, ChangeLinks, InlineCode, KIND_LABELS } from './ChangeList';
 import MethodBadge from '../ApiReference/MethodBadge';
 import styles from './changelog.module.css';
 import { comparePairKey, type OperationChangesData } from '../../changelog/types';
@@ -114,7 +114,7 @@ function Comparison({ data, from, to }: { data: OperationChangesData; from: stri
               data-breaking={change.breaking ? 'true' : 'false'}
               data-change-id={change.id}
             >
-              {change.breaking && <span className="badge badge--danger">Breaking</span>}
+              {change.breaking && <BreakingBadge />}
               <span className={styles.kind}>{KIND_LABELS[change.kind]}</span>
               <span>
                 <InlineCode text={change.description} />

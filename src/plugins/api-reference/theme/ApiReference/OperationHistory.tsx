@@ -1,7 +1,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
-import { ChangeLinks, InlineCode } from '../ApiChangelog/ChangeList';
+import { BreakingBadge, ChangeLinks, InlineCode } from '../ApiChangelog/ChangeList';
 import type { OperationChange, OperationHistory as History } from '../../changelog/types';
 import styles from './history.module.css';
 
@@ -16,7 +16,7 @@ export function HistoryChange({ change, revision }: { change: OperationChange; r
   const event = EVENTS[change.kind];
   return (
     <li className={styles.change} data-kind={change.kind} data-change-id={change.id}>
-      {change.breaking && <span className="badge badge--danger">Breaking</span>}
+      {change.breaking && <BreakingBadge />}
       {event ? (
         <span>
           {event} <strong>{revision}</strong>
