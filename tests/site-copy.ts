@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +53,19 @@ export async function serveSite(
   probePath: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ origin: string; stop: () => void }> {
-  const port = 3300 + Math.floor(Math.random() * 500);
+  // A port the OS reports free: a random pick could land on the suite's own server (E2E_PORT).
+  const port = await freePort();
   const server = await serveBuild(path.join(siteDir, 'build'), port, { siteDir, env, probePath });
   return { origin: `http://localhost:${port}`, stop: () => server.kill() };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
