@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import { BreakingBadge, ChangeLinks, InlineCode } from '../ApiChangelog/ChangeList';
 import type { OperationChange, OperationHistory as History } from '../../changelog/types';
+import changelogStyles from '../ApiChangelog/changelog.module.css';
 import styles from './history.module.css';
 
 /** Operation-level changes read as events ("Deprecated in 2026-07-15"); the rest as the changelog words them. */
@@ -15,7 +16,7 @@ const EVENTS: Partial<Record<OperationChange['kind'], string>> = {
 export function HistoryChange({ change, revision }: { change: OperationChange; revision: string }): React.JSX.Element {
   const event = EVENTS[change.kind];
   return (
-    <li className={styles.change} data-kind={change.kind} data-change-id={change.id}>
+    <li className={changelogStyles.change} data-kind={change.kind} data-change-id={change.id}>
       {change.breaking && <BreakingBadge />}
       {event ? (
         <span>
@@ -44,7 +45,7 @@ export default function OperationHistory({ history }: { history: History | undef
       <Heading as="h2" id="operation-history">
         History
       </Heading>
-      <ul className={styles.changes}>
+      <ul className={changelogStyles.changes}>
         {history.entries.flatMap((entry) =>
           entry.changes.map((change) => (
             <HistoryChange
@@ -55,7 +56,7 @@ export default function OperationHistory({ history }: { history: History | undef
           )),
         )}
         {history.since && (
-          <li className={styles.change} data-kind="since">
+          <li className={changelogStyles.change} data-kind="since">
             <span>
               In the API since <strong>{history.since}</strong> or earlier: the oldest revision in this reference.
             </span>
