@@ -19,7 +19,7 @@ import { buildCodeSamples } from './samples/code-samples';
 import { sdkReleases } from './samples/sdk-manifest';
 import { formatProblem, SpecError } from './spec/errors';
 import { generateSiteArtifacts } from './artifacts';
-import type { ReferenceEntryData, ReferenceSidebarData, RevisionSummary } from './types';
+import type { ReferenceEntryData, ReferenceSidebarData, RenderedRedoc, RevisionSummary } from './types';
 import { GENERATED_ROUTE_MODULES, writeBrowserRouteFiles, type CollapsedRouteGroup } from './client-routes';
 import { addChangelogRoutes, changelogNavigation } from './changelog/routes';
 import { buildChangelog } from './changelog/diff';
@@ -62,6 +62,12 @@ const REDOC_STUBBED_REQUEST = new RegExp(
 );
 
 const OPERATION_PAGE_LOADER = /[\\/]loadOperationPage$/;
+
+/** Per revision: each operation's mini-spec and its server-rendered Redoc markup, in `operations` order. */
+interface RenderedReference {
+  specs: Map<RevisionModel, ReturnType<typeof buildOperationSpec>[]>;
+  markup: Map<RevisionModel, RenderedRedoc[]>;
+}
 
 /** Landing, tag and operation pages: one component, so the browser bundle can fold them into one route. */
 const ENTRY_COMPONENT = '@theme/ApiReference/ReferenceEntryRoute';
@@ -154,6 +160,66 @@ export default function apiReferencePlugin(
       ),
   );
 
+
+  // Docusaurus calls contentLoaded once per file-system event, without waiting for the last call: copying a
+  // revision folder starts dozens at once. The spec loader hands that burst one model, rendered here once.
+  const renderedReferences = new WeakMap<ReferenceModel, Promise<RenderedReference>>();
+  const renderReference = (model: ReferenceModel): Promise<RenderedReference> => {
+    let rendering = renderedReferences.get(model);
+    if (!rendering) {
+      rendering = renderAllOperations(model);
+      renderedReferences.set(model, rendering);
+      rendering.catch(() => renderedReferences.delete(model));
+    }
+    return rendering;
+  };
+  const renderAllOperations = async (model: ReferenceModel): Promise<RenderedReference> => {
+    renderer ??= new OperationRenderer(
+      path.join(context.siteDir, 'node_modules', '.cache', 'api-reference-redoc'),
+      await loadRedocThemeData(context.siteConfig),
+      // The dev server's next reload reuses the workers; a build lets them go before bundling.
+      { keepWorkersMs: process.env.NODE_ENV === 'production' ? 0 : 120_000 },
+    );
+    const renderStats = { ...renderer.stats };
+    const renderStarted = performance.now();
+    // Each operation's mini-spec, and its Redoc markup: all revisions in one batch.
+    const specs = new Map(
+      model.revisions.map((revision) => [
+        revision,
+        revision.operations.map((operation) =>
+          buildOperationSpec(revision.spec, operation, buildCodeSamples(revision.spec, operation, revision.revision)),
+        ),
+      ]),
+    );
+    const allMarkup = await renderer.renderAll(
+      model.revisions.flatMap((revision) =>
+        revision.operations.map((operation, index) => ({
+          spec: specs.get(revision)![index]!,
+          pointer: operation.pointer,
+          context: {
+            revision: revision.revision,
+            operation,
+            fields: operationFields(revision.spec, operation.path, operation.method),
+            pageUrl: absoluteLink(
+              context.siteConfig.url,
+              withBaseUrl(referencePageUrl(revision.basePath, operation.operationId), context.baseUrl),
+            ),
+          },
+        })),
+      ),
+    );
+    const markup = new Map(
+      model.revisions.map((revision) => [revision, allMarkup.splice(0, revision.operations.length)]),
+    );
+    const renderedCount = renderer.stats.rendered - renderStats.rendered;
+    const cachedCount = renderer.stats.cached - renderStats.cached;
+    logger.info(
+      `Redoc markup: ${renderedCount + cachedCount} operations, ${renderedCount} rendered, ${cachedCount} from the cache, in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`,
+    );
+    renderer.prune();
+    return { specs, markup };
+  };
+
   return {
     name: 'api-reference',
 
@@ -238,49 +304,7 @@ export default function apiReferencePlugin(
       const changelogs = buildChangelog(model.revisions);
       const histories = buildOperationHistories(model.revisions, changelogs);
       fieldAnchors = { pages: {}, redirects: {} };
-      renderer ??= new OperationRenderer(
-        path.join(context.siteDir, 'node_modules', '.cache', 'api-reference-redoc'),
-        await loadRedocThemeData(context.siteConfig),
-        // The dev server's next reload reuses the workers; a build lets them go before bundling.
-        { keepWorkersMs: process.env.NODE_ENV === 'production' ? 0 : 120_000 },
-      );
-      const renderStats = { ...renderer.stats };
-      const renderStarted = performance.now();
-      // Each operation's mini-spec, and its Redoc markup: all revisions in one batch.
-      const specs = new Map(
-        model.revisions.map((revision) => [
-          revision,
-          revision.operations.map((operation) =>
-            buildOperationSpec(revision.spec, operation, buildCodeSamples(revision.spec, operation, revision.revision)),
-          ),
-        ]),
-      );
-      const allMarkup = await renderer.renderAll(
-        model.revisions.flatMap((revision) =>
-          revision.operations.map((operation, index) => ({
-            spec: specs.get(revision)![index]!,
-            pointer: operation.pointer,
-            context: {
-              revision: revision.revision,
-              operation,
-              fields: operationFields(revision.spec, operation.path, operation.method),
-              pageUrl: absoluteLink(
-                context.siteConfig.url,
-                withBaseUrl(referencePageUrl(revision.basePath, operation.operationId), context.baseUrl),
-              ),
-            },
-          })),
-        ),
-      );
-      const rendered = new Map(
-        model.revisions.map((revision) => [revision, allMarkup.splice(0, revision.operations.length)]),
-      );
-      const renderedCount = renderer.stats.rendered - renderStats.rendered;
-      const cachedCount = renderer.stats.cached - renderStats.cached;
-      logger.info(
-        `Redoc markup: ${renderedCount + cachedCount} operations, ${renderedCount} rendered, ${cachedCount} from the cache, in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`,
-      );
-      renderer.prune();
+      const { specs, markup: rendered } = await renderReference(model);
       for (const revision of model.revisions) {
         const revisionPage = {
           revision: revision.revision,
