@@ -102,7 +102,11 @@ test('a new revision folder gets its pages and a place in the switcher', async (
   });
   // Copying a folder is one file-system event per file, and Docusaurus reloads the plugin on each: the burst
   // must share its renders (once it rendered every operation 43 times over, and a reload took four minutes).
-  const renders = server.output().slice(mark).match(/Redoc markup: \d+ operations/g) ?? [];
+  const renders =
+    server
+      .output()
+      .slice(mark)
+      .match(/Redoc markup: \d+ operations/g) ?? [];
   expect(renders.length).toBeGreaterThan(0);
   expect(renders.length).toBeLessThanOrEqual(3);
   await open(page, '/reference/v2026-01-15/get_profiles');

@@ -160,7 +160,6 @@ export default function apiReferencePlugin(
       ),
   );
 
-
   // Docusaurus calls contentLoaded once per file-system event, without waiting for the last call: copying a
   // revision folder starts dozens at once. The spec loader hands that burst one model, rendered here once.
   const renderedReferences = new WeakMap<ReferenceModel, Promise<RenderedReference>>();
