@@ -115,6 +115,35 @@ for (const mode of MODES) {
         await expect(page.locator('article').getByText(description)).toHaveCount(1);
       });
 
+      test('a success without a body opens the response samples, before the error tabs, also once Redoc is live', async ({
+        page,
+      }) => {
+        await open(page, '/reference/create_event', mode);
+        const panel = page.locator(SAMPLES);
+        const note = panel.locator('[data-bodiless-success]');
+        const expectNoteFirst = async () => {
+          await expect(note).toHaveCount(1);
+          await expect(note).toHaveText('202 Accepted: the request was queued for processing. No response body.');
+          await expect(note).toBeVisible();
+          // Right under the heading, above Redoc's tabs of the error responses.
+          expect(await note.evaluate((element) => element.previousElementSibling?.textContent?.trim() ?? '')).toBe(
+            'Response samples',
+          );
+          const [noteBox, tabBox] = [
+            await note.boundingBox(),
+            await panel.getByRole('tab', { name: '400' }).boundingBox(),
+          ];
+          expect(noteBox!.y + noteBox!.height).toBeLessThanOrEqual(tabBox!.y);
+        };
+        await expectNoteFirst();
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        // The first interaction mounts the live Redoc tree in place of the markup: the note is put back.
+        await panel.getByRole('tab', { name: '401' }).click();
+        await expect(panel.getByRole('tab', { name: '401' })).toHaveAttribute('aria-selected', 'true');
+        await expect(page.locator('[data-redoc-markup]')).toHaveCount(0);
+        await expectNoteFirst();
+      });
+
       test('client endpoints offer a browser fetch sample', async ({ page }) => {
         await open(page, '/reference/create_client_event', mode);
         const panel = page.locator(SAMPLES);

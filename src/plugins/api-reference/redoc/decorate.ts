@@ -1,6 +1,9 @@
 import type { OperationInfo } from '../spec/operations';
+import type { OpenApiDocument } from '../spec/types';
 import type { OperationField } from '../field-anchors/ids';
-import { decorateRenderedOperationHtml } from '../field-anchors/html';
+import { decorateFieldAnchors } from '../field-anchors/decorate';
+import { editHtmlFragment } from '../field-anchors/html';
+import { bodilessSuccess, showBodilessSuccess } from './bodiless-success';
 
 export interface RenderedOperationContext {
   revision: string;
@@ -13,10 +16,17 @@ export interface RenderedOperationContext {
 
 /**
  * Every operation's server-rendered Redoc markup passes through here, in Node, before it is written into
- * the page's data (cached or freshly rendered alike), so the ids of its field rows and their copy-link
- * buttons are in the HTML before any script runs. The live tree that replaces the markup on the first
- * interaction is decorated again in the browser by the same decorator (useFieldAnchors).
+ * the page's data (cached or freshly rendered alike), so what it adds is in the HTML before any script runs:
+ * the ids of its field rows and their copy-link buttons, and the note of a success without a body. The live
+ * tree that replaces the markup on the first interaction is decorated again in the browser by the same
+ * decorators (useFieldAnchors, decorateRedocContainer).
  */
-export function decorateRenderedOperation(html: string, context: RenderedOperationContext): string {
-  return decorateRenderedOperationHtml(html, context.fields, { pageUrl: context.pageUrl, copyButtons: true });
+export function decorateRenderedOperation(
+  html: string,
+  { spec, pointer, context }: { spec: OpenApiDocument; pointer: string; context: RenderedOperationContext },
+): string {
+  return editHtmlFragment(html, (root) => {
+    decorateFieldAnchors(root, context.fields, { pageUrl: context.pageUrl, copyButtons: true });
+    showBodilessSuccess(root, bodilessSuccess(spec, pointer));
+  });
 }

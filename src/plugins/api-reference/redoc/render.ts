@@ -96,7 +96,7 @@ export class OperationRenderer {
     this.stats.cached += operations.length - missing.length;
     return results.map((result, index) => ({
       ...result!,
-      html: decorateRenderedOperation(result!.html, operations[index]!.context),
+      html: decorateRenderedOperation(result!.html, operations[index]!),
     }));
   }
 

@@ -45,12 +45,12 @@ export default function RedocLive({ spec, pointer, expansion, interactions, clas
     const observer = new MutationObserver(() => decorate());
     const decorate = () => {
       observer.disconnect();
-      decorateRedocContainer(element, { pointer });
+      decorateRedocContainer(element, { spec, pointer });
       observer.observe(element, { childList: true, subtree: true });
     };
     decorate();
     return () => observer.disconnect();
-  }, [store, pointer]);
+  }, [store, spec, pointer]);
 
   return (
     <div ref={container} className={className}>

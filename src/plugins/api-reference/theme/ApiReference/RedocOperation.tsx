@@ -1,6 +1,7 @@
 import React, { useCallback, useRef, useState } from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import 'docusaurus-theme-redoc/dist-jsx/theme/Redoc/styles.css';
+import './bodiless-success.css';
 import type { Expansion } from '../../redoc/options';
 import type { OpenApiDocument } from '../../spec/types';
 import type { RenderedRedoc } from '../../types';

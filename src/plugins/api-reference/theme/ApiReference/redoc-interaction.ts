@@ -5,11 +5,15 @@
  */
 
 import { FIELD_COPY_ATTRIBUTE } from '../../field-anchors/decorate';
+import { BODILESS_SUCCESS_ATTRIBUTE } from '../../redoc/bodiless-success';
 
 /** What only Redoc's code can answer: expanding rows and responses, sample tabs, copy buttons, selects. */
 const NEEDS_REDOC = 'button, [role="tab"], [role="button"], select';
-/** The field anchors' copy-link buttons: added to Redoc's rows by the page, they work without Redoc. */
-const ADDED_TO_REDOC = `[${FIELD_COPY_ATTRIBUTE}]`;
+/**
+ * What the page adds to Redoc's tree (redoc/decorate.ts), which works without Redoc: the field anchors'
+ * copy-link buttons and the note of a success without a body.
+ */
+const ADDED_TO_REDOC = `[${FIELD_COPY_ATTRIBUTE}], [${BODILESS_SUCCESS_ATTRIBUTE}]`;
 
 /** An element's children as Redoc rendered them, without what the page added (which the live tree may lack). */
 function redocChildren(element: Element): Element[] {
