@@ -162,13 +162,13 @@ export default function apiReferencePlugin(
 
   // Docusaurus calls contentLoaded once per file-system event, without waiting for the last call: copying a
   // revision folder starts dozens at once. The spec loader hands that burst one model, rendered here once.
-  const renderedReferences = new WeakMap<ReferenceModel, Promise<RenderedReference>>();
+  // Only while the render runs: kept after it, every page's markup would stay in memory for the whole build.
+  const rendersInFlight = new Map<ReferenceModel, Promise<RenderedReference>>();
   const renderReference = (model: ReferenceModel): Promise<RenderedReference> => {
-    let rendering = renderedReferences.get(model);
+    let rendering = rendersInFlight.get(model);
     if (!rendering) {
-      rendering = renderAllOperations(model);
-      renderedReferences.set(model, rendering);
-      rendering.catch(() => renderedReferences.delete(model));
+      rendering = renderAllOperations(model).finally(() => rendersInFlight.delete(model));
+      rendersInFlight.set(model, rendering);
     }
     return rendering;
   };
