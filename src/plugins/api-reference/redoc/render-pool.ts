@@ -26,7 +26,7 @@ const OPERATIONS_PER_WORKER = 8;
  * Redoc keeps part of what it renders reachable after its store is disposed (about 300 MB per operation of
  * the 3 MB spec's flow endpoints): a worker whose heap has grown past this is replaced by a fresh one.
  */
-const RECYCLE_HEAP_BYTES = 900 * 1024 * 1024;
+const RECYCLE_HEAP_BYTES = 600 * 1024 * 1024;
 
 function startWorker(): Worker {
   return new Worker(WORKER_SOURCE, { eval: true, env: { ...process.env, NODE_ENV: 'production' } });
