@@ -122,34 +122,37 @@ export async function measurePage(browser: Browser, url: string, options: Measur
 
 /** Redoc's button on a schema property that has nested properties. */
 export const SCHEMA_ROW_BUTTON = 'button[aria-label^="expand "]';
-const COLLAPSED_MARK = 'data-bench-collapsed-row';
+/** The same buttons, expanded or not: their order is the same in the build's markup and in live Redoc. */
+const ANY_SCHEMA_ROW_BUTTON = `${SCHEMA_ROW_BUTTON}, button[aria-label^="collapse "]`;
 
 /**
  * Clicks the first collapsed schema row, if any, and waits until its nested properties show. Redoc
  * server-renders some rows expanded; an expanded row is followed by the row of its nested properties
- * (one cell spanning the table).
+ * (one cell spanning the table). The click may replace the build's markup with live Redoc, so the row
+ * is found again by its position among the schema rows.
  */
 export async function expandSchemaRow(page: Page): Promise<Omit<InteractionFigures, 'bytes'>> {
-  const found = await page.evaluate(
-    ({ selector, mark }) => {
-      const collapsed = Array.from(document.querySelectorAll(selector)).find((button) => {
+  const index = await page.evaluate(
+    (selector) =>
+      Array.from(document.querySelectorAll(selector)).findIndex((button) => {
         const next = button.closest('tr')?.nextElementSibling;
         return !next?.querySelector(':scope > td[colspan]');
-      });
-      collapsed?.setAttribute(mark, '');
-      return !!collapsed;
-    },
-    { selector: SCHEMA_ROW_BUTTON, mark: COLLAPSED_MARK },
+      }),
+    ANY_SCHEMA_ROW_BUTTON,
   );
-  if (!found) return { target: null, completed: false, ms: 0 };
-  const button = page.locator(`[${COLLAPSED_MARK}]`);
+  if (index < 0) return { target: null, completed: false, ms: 0 };
+  const button = () => page.locator(ANY_SCHEMA_ROW_BUTTON).nth(index);
   const expanded = () =>
-    button.evaluate((element) => !!element.closest('tr')?.nextElementSibling?.querySelector(':scope > td[colspan]'));
+    button().evaluate(
+      (element) => !!element.closest('tr')?.nextElementSibling?.querySelector(':scope > td[colspan]'),
+      undefined,
+      { timeout: 1000 },
+    );
   const started = Date.now();
-  await button.click();
+  await button().click();
   let completed = false;
   while (!completed && Date.now() - started < 30_000) {
-    completed = await expanded();
+    completed = await expanded().catch(() => false);
     if (!completed) await page.waitForTimeout(25);
   }
   return { target: `the first collapsed ${SCHEMA_ROW_BUTTON}`, completed, ms: Date.now() - started };
