@@ -15,14 +15,16 @@ export interface InteractionFigures {
   ms: number;
   /** Bytes transferred because of the interaction. */
   bytes: number;
+  /** Decoded size of the scripts the interaction loaded (Redoc's, for a first click on an operation page). */
+  jsBytes: number;
 }
 
 export interface PageFigures {
-  /** Bytes transferred as served (`docusaurus serve` does not compress). */
+  /** Bytes transferred as served (`docusaurus serve` does not compress), up to the end of the load. */
   bytes: number;
   /** The same responses, each gzipped: what a compressing server would send. */
   gzipBytes: number;
-  /** Decoded size of the scripts the page loaded to run (not prefetches). */
+  /** Decoded size of the scripts the page loaded to run (not prefetches), before any interaction. */
   jsBytes: number;
   domNodes: number;
   /** Total blocking time of the load, before any interaction. */
@@ -37,7 +39,7 @@ export interface MeasureOptions {
   /** CPU slowdown factor through CDP (`Emulation.setCPUThrottlingRate`); 1 = none. */
   cpuThrottlingRate?: number;
   /** A first interaction once the page is idle. */
-  interact?: (page: Page) => Promise<Omit<InteractionFigures, 'bytes'>>;
+  interact?: (page: Page) => Promise<Omit<InteractionFigures, 'bytes' | 'jsBytes'>>;
 }
 
 declare global {
@@ -95,23 +97,23 @@ export async function measurePage(browser: Browser, url: string, options: Measur
     domNodes: document.getElementsByTagName('*').length,
     tbt: window.__longTasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
   }));
+  // What the load cost, before an interaction adds its own (which is reported apart).
+  const loadGzipBytes = (await Promise.all(bodies)).reduce((sum, size) => sum + size, 0);
+  const load = { bytes, jsBytes, gzipBytes: loadGzipBytes };
   let interaction: InteractionFigures | undefined;
   if (options.interact) {
-    const before = bytes;
     const result = await options.interact(page);
     await page.waitForLoadState('networkidle');
-    interaction = { ...result, bytes: bytes - before };
+    await Promise.all(bodies);
+    interaction = { ...result, bytes: bytes - load.bytes, jsBytes: jsBytes - load.jsBytes };
   }
   // Layout shifts are reported a frame late: let one pass.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
   const cls = await page.evaluate(() => window.__layoutShift);
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  const gzipBytes = (await Promise.all(bodies)).reduce((sum, size) => sum + size, 0);
   await context.close();
   return {
-    bytes,
-    gzipBytes,
-    jsBytes,
+    ...load,
     domNodes,
     tbt: Math.round(tbt),
     cls,
@@ -131,7 +133,7 @@ const ANY_SCHEMA_ROW_BUTTON = `${SCHEMA_ROW_BUTTON}, button[aria-label^="collaps
  * (one cell spanning the table). The click may replace the build's markup with live Redoc, so the row
  * is found again by its position among the schema rows.
  */
-export async function expandSchemaRow(page: Page): Promise<Omit<InteractionFigures, 'bytes'>> {
+export async function expandSchemaRow(page: Page): Promise<Omit<InteractionFigures, 'bytes' | 'jsBytes'>> {
   const index = await page.evaluate(
     (selector) =>
       Array.from(document.querySelectorAll(selector)).findIndex((button) => {
