@@ -8,13 +8,14 @@ import pluginStyles from '@easyops-cn/docusaurus-search-local/dist/client/client
 import { badgeLineHtml, insertBeforeMarker } from './result-badge';
 import { pageBadge, type RankedResult } from './rank-results';
 import styles from './results.module.css';
+import badgeStyles from '../api-reference/theme/ApiReference/method-badge.module.css';
 
 type Suggestion = RankedResult & { isInterOfTree?: boolean; isLastOfTree?: boolean };
 
 const CLASSES = {
   line: styles.operation!,
-  badge: styles.method!,
-  variant: (method: string) => styles[`method_${method}`],
+  badge: `${badgeStyles.badge} ${styles.method}`,
+  variant: (method: string) => badgeStyles[method],
   detail: styles.path!,
 };
 
