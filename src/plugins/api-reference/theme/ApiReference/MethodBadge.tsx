@@ -5,7 +5,10 @@ import badgeStyles from './method-badge.module.css';
 
 export default function MethodBadge({ method, className }: { method: string; className?: string }): React.JSX.Element {
   return (
-    <span className={clsx(badgeStyles.badge, badgeStyles[method.toLowerCase()], styles.method, className)} data-method={method}>
+    <span
+      className={clsx(badgeStyles.badge, badgeStyles[method.toLowerCase()], styles.method, className)}
+      data-method={method}
+    >
       {method.toUpperCase()}
     </span>
   );
