@@ -176,8 +176,8 @@ export default function apiReferencePlugin(
     renderer ??= new OperationRenderer(
       path.join(context.siteDir, 'node_modules', '.cache', 'api-reference-redoc'),
       await loadRedocThemeData(context.siteConfig),
-      // The dev server's next reload reuses the workers; a build lets them go before bundling.
-      { keepWorkersMs: process.env.NODE_ENV === 'production' ? 0 : 120_000 },
+      // The dev server keeps a worker and the last results for its next reload; a build keeps neither.
+      { live: process.env.NODE_ENV !== 'production' },
     );
     const renderStats = { ...renderer.stats };
     const renderStarted = performance.now();

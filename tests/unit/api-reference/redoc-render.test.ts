@@ -77,6 +77,27 @@ describe("each operation's Redoc markup, rendered in Node through the cache", ()
     expect(first[changed]!.html).not.toContain('Edited once.');
   }, 600_000);
 
+  it("the dev server's renderer keeps its last results: a reload reads and renders only what changed", async () => {
+    const liveCache = path.join(dir, 'live-cache');
+    const operations = await operationsOf(specsDir);
+    const live = new OperationRenderer(liveCache, themeData, { live: true });
+    const first = await live.renderAll(operations);
+    // Nothing left on disk: what the next reload reuses is in memory.
+    fs.rmSync(liveCache, { recursive: true });
+    fs.mkdirSync(liveCache);
+    const second = await live.renderAll(await operationsOf(specsDir));
+    expect(live.stats).toEqual({ rendered: operations.length, cached: operations.length });
+    expect(second).toEqual(first);
+
+    const file = path.join(specsDir, REVISION, 'paths', 'api_profiles.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Edited once.', 'Edited twice.'));
+    const third = await live.renderAll(await operationsOf(specsDir));
+    expect(live.stats).toEqual({ rendered: operations.length + 1, cached: 2 * operations.length - 1 });
+    const changed = operations.findIndex((operation) => operation.context.operation.operationId === 'get_profiles');
+    expect(third[changed]!.html).toContain('Edited twice.');
+    expect(third[changed]!.html).toContain('id="param-page-size"');
+  }, 600_000);
+
   it('styles the markup in both colour modes: the dark CSS names the classes of the (light) markup', async () => {
     const [operation] = (await operationsOf(specsDir)).filter(
       (candidate) => candidate.context.operation.operationId === 'create_campaign',

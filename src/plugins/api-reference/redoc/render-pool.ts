@@ -33,26 +33,24 @@ function startWorker(): Worker {
 }
 
 /**
- * Renders operations in up to one worker per core. Workers stay for `idleMs` after a batch (the dev
- * server's next reload reuses them) and never keep the process alive.
+ * Renders operations in up to one worker per core. With `keepOneWorker` (the dev server), one loaded worker
+ * stays between batches, even after a batch that had nothing to render, so that the next save renders at
+ * once; otherwise the workers end with their batch. Idle workers never keep the process alive.
  */
 export class RenderPool {
   private workers: Worker[] = [];
-  private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly idleMs: number) {}
+  constructor(private readonly options: { keepOneWorker: boolean }) {}
 
   async renderAll(requests: Omit<RenderRequest, 'id'>[]): Promise<RenderedRedoc[]> {
-    if (requests.length === 0) return [];
-    clearTimeout(this.idleTimer);
+    const results: RenderedRedoc[] = new Array<RenderedRedoc>(requests.length);
     const wanted = Math.min(os.availableParallelism(), Math.ceil(requests.length / OPERATIONS_PER_WORKER));
     while (this.workers.length < wanted) this.workers.push(startWorker());
     for (const worker of this.workers) worker.ref();
-    const results: RenderedRedoc[] = new Array<RenderedRedoc>(requests.length);
     let next = 0;
     try {
       await Promise.all(
-        this.workers.map(async (_, slot) => {
+        this.workers.slice(0, wanted).map(async (_, slot) => {
           while (next < requests.length) {
             const id = next++;
             const { rendered, heapBytes } = await this.renderOne(this.workers[slot]!, { ...requests[id]!, id });
@@ -68,10 +66,16 @@ export class RenderPool {
       await this.close();
       throw error;
     }
-    for (const worker of this.workers) worker.unref();
-    if (this.idleMs <= 0) await this.close();
-    else this.idleTimer = setTimeout(() => void this.close(), this.idleMs).unref();
+    await this.settle();
     return results;
+  }
+
+  private async settle(): Promise<void> {
+    if (!this.options.keepOneWorker) return this.close();
+    const extra = this.workers.splice(1);
+    if (this.workers.length === 0) this.workers.push(startWorker());
+    for (const worker of this.workers) worker.unref();
+    await Promise.all(extra.map((worker) => worker.terminate()));
   }
 
   private renderOne(worker: Worker, request: RenderRequest): Promise<{ rendered: RenderedRedoc; heapBytes: number }> {
@@ -97,7 +101,6 @@ export class RenderPool {
   }
 
   async close(): Promise<void> {
-    clearTimeout(this.idleTimer);
     const workers = this.workers;
     this.workers = [];
     await Promise.all(workers.map((worker) => worker.terminate()));

@@ -22,6 +22,15 @@ function rendererVersion(): string {
     .digest('hex');
 }
 
+/** A rendered operation's decorated markup is the same while its render and what decorates it are. */
+function decorationKey(cacheFile: string, { context: { fields, pageUrl } }: OperationToRender): string {
+  // The cache file is named by the spec, pointer and options already.
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([cacheFile, fields, pageUrl]))
+    .digest('hex');
+}
+
 export interface OperationToRender {
   spec: OpenApiDocument;
   pointer: string;
@@ -44,14 +53,23 @@ export class OperationRenderer {
   readonly stats: RenderStats = { rendered: 0, cached: 0 };
   private readonly version = rendererVersion();
   private readonly pool: RenderPool;
+  private readonly live: boolean;
+  /** With `live`: the last results, decorated, by cache file and decoration: what the next reload reuses. */
+  private decorated = new Map<string, RenderedRedoc>();
 
+  /**
+   * `live` is for the dev server, which renders again on every save: it keeps one worker loaded between
+   * reloads (Redoc takes seconds to load) and the last decorated results in memory, so a reload only reads,
+   * renders and decorates the operations that changed. A build renders once and keeps neither.
+   */
   constructor(
     private readonly cacheDir: string,
     private readonly themeData: RedocThemeData,
-    { keepWorkersMs = 0 }: { keepWorkersMs?: number } = {},
+    { live = false }: { live?: boolean } = {},
   ) {
     fs.mkdirSync(cacheDir, { recursive: true });
-    this.pool = new RenderPool(keepWorkersMs);
+    this.live = live;
+    this.pool = new RenderPool({ keepOneWorker: live });
   }
 
   private cacheFile({ spec, pointer }: OperationToRender): string {
@@ -76,7 +94,9 @@ export class OperationRenderer {
 
   async renderAll(operations: OperationToRender[]): Promise<RenderedRedoc[]> {
     const files = operations.map((operation) => this.cacheFile(operation));
-    const results = files.map((file) => this.readCache(file));
+    const decorationKeys = operations.map((operation, index) => decorationKey(files[index]!, operation));
+    const reused = decorationKeys.map((key) => this.decorated.get(key));
+    const results = files.map((file, index) => reused[index] ?? this.readCache(file));
     const missing = results.flatMap((result, index) => (result ? [] : [index]));
     const rendered = await this.pool.renderAll(
       missing.map((index) => ({
@@ -94,10 +114,11 @@ export class OperationRenderer {
     });
     this.stats.rendered += missing.length;
     this.stats.cached += operations.length - missing.length;
-    return results.map((result, index) => ({
-      ...result!,
-      html: decorateRenderedOperation(result!.html, operations[index]!),
-    }));
+    const decorated = results.map((result, index) =>
+      reused[index] ? reused[index] : { ...result!, html: decorateRenderedOperation(result!.html, operations[index]!) },
+    );
+    if (this.live) this.decorated = new Map(decorationKeys.map((key, index) => [key, decorated[index]!]));
+    return decorated;
   }
 
   prune(maxAgeDays = 14): void {
