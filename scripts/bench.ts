@@ -23,6 +23,7 @@ import { countHtml, runMeasured, type MeasuredRun } from './measure-process';
 import { measureStockRedocusaurus } from './bench-stock';
 import { analyzeBundle } from './bench-bundle';
 import { measureCards, printCardFigures } from './bench-cards';
+import { measureDevReload } from './bench-dev-reload';
 import {
   assetHolding,
   editOperationText,
@@ -48,6 +49,8 @@ For project and specs_dir_latest:
   cold build (bundler cache and generated files removed first): seconds, peak RSS of the process tree
   incremental rebuild: one operation's summary and description changed in a copy of the specs, built
                        again with the same caches: seconds, peak RSS, and both as a ratio to the cold build
+  dev server: docusaurus start on the copy, then three edits of that operation, 10 s apart: seconds
+              until each shows in the open page (median too)
   bundle: main.js and Redoc's chunk, parsed and gzip bytes, their 15 largest modules
   pages (guide, operation get_profiles, tag, landing, home), each the median of --runs cold loads:
     gzip bytes of all responses, bytes as served, JS bytes run, total blocking time (also with the CPU
@@ -118,9 +121,11 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Changes one operation's summary and description in the latest revision of a specs copy. */
-function editOneOperation(specsDir: string): string {
+function editOneOperation(
+  specsDir: string,
+  marker = `Edited by npm run bench at ${new Date().toISOString()}.`,
+): string {
   const latest = discoverRevisions(specsDir)[0]!;
-  const marker = `Edited by npm run bench at ${new Date().toISOString()}.`;
   for (const file of filesUnder(path.dirname(latest.entryFile)).filter((f) => /\.(ya?ml|json)$/.test(f))) {
     const text = readFileSync(file, 'utf8');
     if (!text.includes(OPERATION_ID)) continue;
@@ -260,6 +265,17 @@ async function benchTarget(name: string, revisionDirs: string[], port: number, b
     emit(`${name}.incremental.rebuild_vs_cold_ratio`, ratio(rebuild.seconds, cold.seconds));
     emit(`${name}.incremental.rebuild_peak_rss_mb`, rebuild.peakMb.toFixed(0));
     emit(`${name}.incremental.rebuild_vs_cold_peak_rss_ratio`, ratio(rebuild.peakMb, cold.peakMb));
+    const devReload = await measureDevReload({
+      siteDir: root,
+      specsDir,
+      port: port + 100,
+      browser,
+      pagePath: `/reference/${OPERATION_ID}`,
+      edit: (marker) => editOneOperation(specsDir, marker),
+    });
+    emit(`${name}.dev_server.ready_seconds`, devReload.readySeconds.toFixed(1));
+    emit(`${name}.dev_server.edit_visible_seconds_each`, devReload.reloadSeconds.map((s) => s.toFixed(1)).join(' '));
+    emit(`${name}.dev_server.edit_visible_seconds_median`, median(devReload.reloadSeconds).toFixed(1));
     // The operation cards (og:image) alone, cold and from the cache; the cold build above includes them cold.
     printCardFigures(name, await measureCards(specsDir), emit);
   } finally {

@@ -6,7 +6,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { copySpecs, editSpec, removeDir, startDevServer, type DevServer } from './dev-server';
+import { copySpecs, editSpec, removeDir, startDevServer, type DevServer } from '../../scripts/lib/dev-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PORT = Number(process.env.DEV_E2E_PORT ?? 3140);
