@@ -27,7 +27,7 @@ import { buildOperationComparisons, buildOperationHistories } from './changelog/
 import { removedOperationPages } from './changelog/removed';
 import { addOperationChangesRoutes } from './changelog/operation-changes-routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
-import { operationFields } from './field-anchors/ids';
+import { operationFields, type OperationField } from './field-anchors/ids';
 import {
   FIELD_ANCHORS_FILE,
   pageFieldAnchorRedirects,
@@ -63,9 +63,10 @@ const REDOC_STUBBED_REQUEST = new RegExp(
 
 const OPERATION_PAGE_LOADER = /[\\/]loadOperationPage$/;
 
-/** Per revision: each operation's mini-spec and its server-rendered Redoc markup, in `operations` order. */
+/** Per revision, in `operations` order: each operation's mini-spec, fields and server-rendered Redoc markup. */
 interface RenderedReference {
   specs: Map<RevisionModel, ReturnType<typeof buildOperationSpec>[]>;
+  fields: Map<RevisionModel, OperationField[][]>;
   markup: Map<RevisionModel, RenderedRedoc[]>;
 }
 
@@ -190,15 +191,19 @@ export default function apiReferencePlugin(
         ),
       ]),
     );
+    const fields = new Map(
+      model.revisions.map((revision) => [
+        revision,
+        revision.operations.map((operation) => operationFields(revision.spec, operation.path, operation.method)),
+      ]),
+    );
     const allMarkup = await renderer.renderAll(
       model.revisions.flatMap((revision) =>
         revision.operations.map((operation, index) => ({
           spec: specs.get(revision)![index]!,
           pointer: operation.pointer,
           context: {
-            revision: revision.revision,
-            operation,
-            fields: operationFields(revision.spec, operation.path, operation.method),
+            fields: fields.get(revision)![index]!,
             pageUrl: absoluteLink(
               context.siteConfig.url,
               withBaseUrl(referencePageUrl(revision.basePath, operation.operationId), context.baseUrl),
@@ -216,7 +221,7 @@ export default function apiReferencePlugin(
       `Redoc markup: ${renderedCount + cachedCount} operations, ${renderedCount} rendered, ${cachedCount} from the cache, in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`,
     );
     renderer.prune();
-    return { specs, markup };
+    return { specs, fields, markup };
   };
 
   return {
@@ -303,7 +308,7 @@ export default function apiReferencePlugin(
       const changelogs = buildChangelog(model.revisions);
       const histories = buildOperationHistories(model.revisions, changelogs);
       fieldAnchors = { pages: {}, redirects: {} };
-      const { specs, markup: rendered } = await renderReference(model);
+      const { specs, fields: operationFieldLists, markup: rendered } = await renderReference(model);
       for (const revision of model.revisions) {
         const revisionPage = {
           revision: revision.revision,
@@ -338,8 +343,9 @@ export default function apiReferencePlugin(
 
         const operationSpecs = specs.get(revision)!;
         const markup = rendered.get(revision)!;
+        const fieldLists = operationFieldLists.get(revision)!;
         for (const [index, operation] of revision.operations.entries()) {
-          const fields = operationFields(revision.spec, operation.path, operation.method);
+          const fields = fieldLists[index]!;
           const fieldAnchorRedirects = pageFieldAnchorRedirects(
             options.fieldAnchorRedirects,
             operation.operationId,

@@ -38,7 +38,7 @@ function decoratedMarkup(operationId: string): Document {
   const html = decorateRenderedOperation(renderOperationMarkup(spec, pointer, themeData).html, {
     spec,
     pointer,
-    context: { revision: 'test', operation: {} as never, fields: [], pageUrl: 'https://portal.test/x' },
+    context: { fields: [], pageUrl: 'https://portal.test/x' },
   });
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }

@@ -14,15 +14,15 @@ import { operationFields } from '../../../src/plugins/api-reference/field-anchor
 const ROOT = path.resolve(__dirname, '../../..');
 const REVISION = '2026-07-15';
 
-async function operationsOf(specsDir: string): Promise<OperationToRender[]> {
+/** Each operation to render, with its operationId to find it by. */
+async function operationsOf(specsDir: string): Promise<(OperationToRender & { operationId: string })[]> {
   const model = await loadReferenceModel(specsDir, ROOT);
   return model.revisions.flatMap((revision) =>
     revision.operations.map((operation) => ({
       spec: buildOperationSpec(revision.spec, operation, buildCodeSamples(revision.spec, operation, revision.revision)),
       pointer: operation.pointer,
+      operationId: operation.operationId,
       context: {
-        revision: revision.revision,
-        operation,
         fields: operationFields(revision.spec, operation.path, operation.method),
         pageUrl: `https://portal.test/reference/${operation.operationId}`,
       },
@@ -67,7 +67,7 @@ describe("each operation's Redoc markup, rendered in Node through the cache", ()
     const incremental = new OperationRenderer(cacheDir, themeData);
     const third = await incremental.renderAll(edited);
     expect(incremental.stats).toEqual({ rendered: 1, cached: operations.length - 1 });
-    const changed = edited.findIndex((operation) => operation.context.operation.operationId === 'get_profiles');
+    const changed = edited.findIndex((operation) => operation.operationId === 'get_profiles');
     expect(third[changed]!.html).toContain('Edited once.');
     // The field anchors are added to the markup after the cache (decorateRenderedOperation), cached or not.
     for (const markup of [first[changed]!, second[changed]!, third[changed]!]) {
@@ -93,14 +93,14 @@ describe("each operation's Redoc markup, rendered in Node through the cache", ()
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Edited once.', 'Edited twice.'));
     const third = await live.renderAll(await operationsOf(specsDir));
     expect(live.stats).toEqual({ rendered: operations.length + 1, cached: 2 * operations.length - 1 });
-    const changed = operations.findIndex((operation) => operation.context.operation.operationId === 'get_profiles');
+    const changed = operations.findIndex((operation) => operation.operationId === 'get_profiles');
     expect(third[changed]!.html).toContain('Edited twice.');
     expect(third[changed]!.html).toContain('id="param-page-size"');
   }, 600_000);
 
   it('styles the markup in both colour modes: the dark CSS names the classes of the (light) markup', async () => {
     const [operation] = (await operationsOf(specsDir)).filter(
-      (candidate) => candidate.context.operation.operationId === 'create_campaign',
+      (candidate) => candidate.operationId === 'create_campaign',
     );
     const [{ html, css }] = await new OperationRenderer(cacheDir, themeData).renderAll([operation!]);
     const markupClasses = new Set([...html.matchAll(/ class="([^"]*)"/g)].flatMap((match) => match[1]!.split(' ')));

@@ -1,4 +1,3 @@
-import type { OperationInfo } from '../spec/operations';
 import type { OpenApiDocument } from '../spec/types';
 import type { OperationField } from '../field-anchors/ids';
 import { decorateFieldAnchors } from '../field-anchors/decorate';
@@ -6,8 +5,6 @@ import { editHtmlFragment } from '../field-anchors/html';
 import { bodilessSuccess, showBodilessSuccess } from './bodiless-success';
 
 export interface RenderedOperationContext {
-  revision: string;
-  operation: OperationInfo;
   /** The operation's fields (field-anchors/ids.ts), whose rows get their anchor ids. */
   fields: readonly OperationField[];
   /** The page's absolute URL, for the fields' copy-link buttons. */

@@ -128,8 +128,4 @@ export class OperationRenderer {
       if (fs.statSync(file).mtimeMs < oldest) fs.rmSync(file, { force: true });
     }
   }
-
-  close(): Promise<void> {
-    return this.pool.close();
-  }
 }
