@@ -38,8 +38,10 @@ function ownPath(reportPath: string): string {
       .split(' (concatenated)/')
       .at(-1)!
       .replace(/^\.?\//, '')
-      // A site whose node_modules is a symlink (a test's copy of the site) finds them outside itself.
-      .replace(/^(\.\.\/)+(.*?\/)?(?=node_modules\/)/, '')
+      // A site whose node_modules is a symlink (a test's copy of the site) finds them outside itself, named
+      // from the site folder (`../../work/portal/node_modules/…`) or, beside it, without the `../`
+      // (`tmp.x/portal/node_modules/…` for a copy in /tmp of a clone in /tmp).
+      .replace(/^(?:\.\.\/)*(?:[^/]+\/)*?(?=node_modules\/)/, '')
   );
 }
 

@@ -51,6 +51,8 @@ describe('bundle report', () => {
         { label: 'x.ts', path: './src/x.ts', parsedSize: 10, gzipSize: 5 },
         // A site copy whose node_modules is a symlink to another site's.
         { label: 'c.js', path: './../work/site/node_modules/c/c.js', parsedSize: 1, gzipSize: 1 },
+        // The same, with the copy and the clone both in /tmp: the bundler drops the `../`.
+        { label: 'd.js', path: './tmp.x/alone/node_modules/d/d.js', parsedSize: 1, gzipSize: 1 },
       ],
     },
     {
@@ -66,6 +68,7 @@ describe('bundle report', () => {
       { path: './node_modules/b/b.js', parsedBytes: 50, gzipBytes: 20 },
       { path: './src/x.ts', parsedBytes: 10, gzipBytes: 5 },
       { path: './node_modules/c/c.js', parsedBytes: 1, gzipBytes: 1 },
+      { path: './node_modules/d/d.js', parsedBytes: 1, gzipBytes: 1 },
     ]);
   });
 
