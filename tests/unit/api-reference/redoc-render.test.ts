@@ -8,7 +8,8 @@ import { buildOperationSpec } from '../../../src/plugins/api-reference/spec/mini
 import { buildCodeSamples } from '../../../src/plugins/api-reference/samples/code-samples';
 import { OperationRenderer, type OperationToRender } from '../../../src/plugins/api-reference/redoc/render';
 import { loadRedocThemeData } from '../../../src/plugins/api-reference/redoc/theme-data';
-import type { RedocThemeData } from '../../../src/plugins/api-reference/redoc/options';
+import { operationRedocOptions, type RedocThemeData } from '../../../src/plugins/api-reference/redoc/options';
+import { sanitizeRemembered } from '../../../src/plugins/api-reference/redoc/node-dompurify';
 import { operationFields } from '../../../src/plugins/api-reference/field-anchors/ids';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -135,4 +136,26 @@ describe("each operation's Redoc markup, rendered in Node through the cache", ()
     );
     expect(differing.length).toBeGreaterThan(0);
   }, 300_000);
+
+  it('renders both colour modes from one store: their options differ in the theme alone', () => {
+    const { theme: lightTheme, ...light } = operationRedocOptions(themeData, 'light');
+    const { theme: darkTheme, ...dark } = operationRedocOptions(themeData, 'dark');
+    expect(dark).toEqual(light);
+    expect(darkTheme).not.toEqual(lightTheme);
+  });
+});
+
+describe("Redoc's sanitizer in Node", () => {
+  it('answers a repeated description from its recent results, as clean as the first time', () => {
+    const hostile = '<p>Hi<img src=x onerror="alert(1)"><script>alert(2)</script></p>';
+    const first = sanitizeRemembered(hostile);
+    expect(first).toBe('<p>Hi<img src="x"></p>');
+    expect(sanitizeRemembered(hostile)).toBe(first);
+    expect(sanitizeRemembered('<a href="javascript:alert(3)">x</a>')).toBe('<a>x</a>');
+  });
+
+  it('passes calls with a configuration through to DOMPurify', () => {
+    expect(sanitizeRemembered('<p>Hi <b>there</b></p>', { ALLOWED_TAGS: ['b'] })).toBe('Hi <b>there</b>');
+    expect(sanitizeRemembered('<p>Hi <b>there</b></p>')).toBe('<p>Hi <b>there</b></p>');
+  });
 });

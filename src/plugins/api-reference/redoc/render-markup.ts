@@ -1,7 +1,7 @@
 import './node-dompurify';
 import { renderToString } from 'react-dom/server';
 import { ServerStyleSheet } from 'styled-components';
-import { AppStore } from 'redoc';
+import { AppStore, RedocNormalizedOptions } from 'redoc';
 import postcss from 'postcss';
 import prefixer from 'postcss-prefix-selector';
 import type { OpenApiDocument } from '../spec/types';
@@ -23,18 +23,18 @@ const LIGHT_SCOPE = "html:not([data-theme='dark'])";
 const DARK_SCOPE = "html[data-theme='dark']";
 const CLASS_ATTRIBUTE = / class="([^"]*)"/g;
 
-function renderWithStyles(spec: OpenApiDocument, pointer: string, options: object): RenderedRedoc {
+type RedocTheme = AppStore['options']['theme'];
+
+function renderWithStyles(store: AppStore, pointer: string, theme: RedocTheme): RenderedRedoc {
   const sheet = new ServerStyleSheet();
-  const store = new AppStore(spec as never, undefined, options);
   try {
     // Its own prefix for React's ids (react-tabs uses them), so they never meet the page's own.
-    const html = renderToString(sheet.collectStyles(redocOperationView(store, pointer)), {
+    const html = renderToString(sheet.collectStyles(redocOperationView(store, pointer, theme)), {
       identifierPrefix: 'redoc-',
     });
     return { html, css: String(sheet.instance) };
   } finally {
     sheet.seal();
-    store.dispose();
   }
 }
 
@@ -88,13 +88,41 @@ function scoped(css: string, prefix: string): string {
   return postcss().use(prefixer({ prefix })).process(root).css;
 }
 
+/**
+ * The operations of one spec mostly render the same styled components, so their CSS repeats from one
+ * operation to the next, and so does its scoped rewrite: the last few rewrites are kept by their input.
+ */
+const recentStyles = new Map<string, string>();
+const RECENT_STYLES_KEPT = 32;
+
+function bothModesCss(light: RenderedRedoc, dark: RenderedRedoc): string {
+  const darkToLight = classCorrespondence(dark.html, light.html);
+  const key = JSON.stringify([light.css, dark.css, [...darkToLight].map(([name, targets]) => [name, [...targets]])]);
+  const known = recentStyles.get(key);
+  if (known !== undefined) return known;
+  const css = scoped(light.css, LIGHT_SCOPE) + scoped(onLightClasses(dark.css, darkToLight), DARK_SCOPE);
+  recentStyles.set(key, css);
+  if (recentStyles.size > RECENT_STYLES_KEPT) recentStyles.delete(recentStyles.keys().next().value!);
+  return css;
+}
+
 export function renderOperationMarkup(
   spec: OpenApiDocument,
   pointer: string,
   themeData: RedocThemeData,
 ): RenderedRedoc {
-  const light = renderWithStyles(spec, pointer, operationRedocOptions(themeData, 'light'));
-  const dark = renderWithStyles(spec, pointer, operationRedocOptions(themeData, 'dark'));
-  const darkCss = onLightClasses(dark.css, classCorrespondence(dark.html, light.html));
-  return { html: light.html, css: scoped(light.css, LIGHT_SCOPE) + scoped(darkCss, DARK_SCOPE) };
+  // The two colour modes' options differ in their theme only (options.ts): one store, one model of the
+  // operation, renders both, each under its own theme.
+  const store = new AppStore(spec as never, undefined, operationRedocOptions(themeData, 'light'));
+  try {
+    const light = renderWithStyles(store, pointer, store.options.theme);
+    const dark = renderWithStyles(
+      store,
+      pointer,
+      new RedocNormalizedOptions(operationRedocOptions(themeData, 'dark')).theme,
+    );
+    return { html: light.html, css: bothModesCss(light, dark) };
+  } finally {
+    store.dispose();
+  }
 }

@@ -13,14 +13,18 @@ export function findOperation(store: AppStore, pointer: string): OperationModel 
 /**
  * The markup Redoc renders for one operation: the build renders it to a string in Node (redoc/render.ts),
  * and the browser mounts the same tree in its place on the first interaction. Plain `createElement`, so that
- * the plugin loads it in Node without a JSX transform.
+ * the plugin loads it in Node without a JSX transform. `theme` lets one store render both colour modes.
  */
-export function redocOperationView(store: AppStore, pointer: string): ReactElement {
+export function redocOperationView(
+  store: AppStore,
+  pointer: string,
+  theme: AppStore['options']['theme'] = store.options.theme,
+): ReactElement {
   const model = findOperation(store, pointer);
   // Redoc's components read their options (expansion levels, hidden sections) from these contexts.
   return createElement(
     ThemeProvider,
-    { theme: store.options.theme },
+    { theme },
     createElement(
       StoreProvider,
       { value: store },
