@@ -217,8 +217,9 @@ export default function apiReferencePlugin(
     );
     const renderedCount = renderer.stats.rendered - renderStats.rendered;
     const cachedCount = renderer.stats.cached - renderStats.cached;
+    const decoratedCount = renderer.stats.decorated - renderStats.decorated;
     logger.info(
-      `Redoc markup: ${renderedCount + cachedCount} operations, ${renderedCount} rendered, ${cachedCount} from the cache, in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`,
+      `Redoc markup: ${renderedCount + cachedCount} operations, ${renderedCount} rendered, ${cachedCount} from the cache, ${decoratedCount} decorated, in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`,
     );
     renderer.prune();
     return { specs, fields, markup };

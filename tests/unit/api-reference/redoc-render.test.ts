@@ -51,13 +51,26 @@ describe("each operation's Redoc markup, rendered in Node through the cache", ()
     const operations = await operationsOf(specsDir);
     const cold = new OperationRenderer(cacheDir, themeData);
     const first = await cold.renderAll(operations);
-    expect(cold.stats).toEqual({ rendered: operations.length, cached: 0 });
+    expect(cold.stats).toEqual({ rendered: operations.length, cached: 0, decorated: operations.length });
 
     // A new build (a new renderer, as in a new `docusaurus build`) with nothing changed.
     const warm = new OperationRenderer(cacheDir, themeData);
     const second = await warm.renderAll(await operationsOf(specsDir));
-    expect(warm.stats).toEqual({ rendered: 0, cached: operations.length });
+    expect(warm.stats).toEqual({ rendered: 0, cached: operations.length, decorated: 0 });
     expect(second).toEqual(first);
+
+    // A page moved: its render is reused, its decoration (the copy-link URLs) is not.
+    const moved = (await operationsOf(specsDir)).map((operation) =>
+      operation.operationId === 'get_profiles'
+        ? { ...operation, context: { ...operation.context, pageUrl: 'https://moved.test/reference/get_profiles' } }
+        : operation,
+    );
+    const afterMove = new OperationRenderer(cacheDir, themeData);
+    const movedMarkup = await afterMove.renderAll(moved);
+    expect(afterMove.stats).toEqual({ rendered: 0, cached: operations.length, decorated: 1 });
+    const movedIndex = moved.findIndex((operation) => operation.operationId === 'get_profiles');
+    expect(movedMarkup[movedIndex]!.html).toContain('data-copy-link="https://moved.test/reference/get_profiles#');
+    expect(movedMarkup[movedIndex]!.css).toBe(first[movedIndex]!.css);
 
     const file = path.join(specsDir, REVISION, 'paths', 'api_profiles.yaml');
     fs.writeFileSync(
@@ -67,7 +80,7 @@ describe("each operation's Redoc markup, rendered in Node through the cache", ()
     const edited = await operationsOf(specsDir);
     const incremental = new OperationRenderer(cacheDir, themeData);
     const third = await incremental.renderAll(edited);
-    expect(incremental.stats).toEqual({ rendered: 1, cached: operations.length - 1 });
+    expect(incremental.stats).toEqual({ rendered: 1, cached: operations.length - 1, decorated: 1 });
     const changed = edited.findIndex((operation) => operation.operationId === 'get_profiles');
     expect(third[changed]!.html).toContain('Edited once.');
     // The field anchors are added to the markup after the cache (decorateRenderedOperation), cached or not.
@@ -83,17 +96,26 @@ describe("each operation's Redoc markup, rendered in Node through the cache", ()
     const operations = await operationsOf(specsDir);
     const live = new OperationRenderer(liveCache, themeData, { live: true });
     const first = await live.renderAll(operations);
+    expect(live.stats).toEqual({ rendered: operations.length, cached: 0, decorated: operations.length });
     // Nothing left on disk: what the next reload reuses is in memory.
     fs.rmSync(liveCache, { recursive: true });
     fs.mkdirSync(liveCache);
     const second = await live.renderAll(await operationsOf(specsDir));
-    expect(live.stats).toEqual({ rendered: operations.length, cached: operations.length });
+    expect(live.stats).toEqual({
+      rendered: operations.length,
+      cached: operations.length,
+      decorated: operations.length,
+    });
     expect(second).toEqual(first);
 
     const file = path.join(specsDir, REVISION, 'paths', 'api_profiles.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Edited once.', 'Edited twice.'));
     const third = await live.renderAll(await operationsOf(specsDir));
-    expect(live.stats).toEqual({ rendered: operations.length + 1, cached: 2 * operations.length - 1 });
+    expect(live.stats).toEqual({
+      rendered: operations.length + 1,
+      cached: 2 * operations.length - 1,
+      decorated: operations.length + 1,
+    });
     const changed = operations.findIndex((operation) => operation.operationId === 'get_profiles');
     expect(third[changed]!.html).toContain('Edited twice.');
     expect(third[changed]!.html).toContain('id="param-page-size"');

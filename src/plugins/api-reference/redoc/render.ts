@@ -22,13 +22,42 @@ function rendererVersion(): string {
     .digest('hex');
 }
 
+/** What decorates a render besides its inputs: the decorators' code and the DOM they edit it with. */
+function decoratorVersion(): string {
+  const fieldAnchors = path.join(__dirname, '..', 'field-anchors');
+  const sources = [
+    ...['decorate.ts', 'bodiless-success.ts'].map((file) => path.join(__dirname, file)),
+    ...fs
+      .readdirSync(fieldAnchors)
+      .filter((file) => file.endsWith('.ts'))
+      .sort()
+      .map((file) => path.join(fieldAnchors, file)),
+  ].map((file) => fs.readFileSync(file, 'utf8'));
+  const linkedom = (nodeRequire('linkedom/package.json') as { version: string }).version;
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([linkedom, sources]))
+    .digest('hex');
+}
+
 /** A rendered operation's decorated markup is the same while its render and what decorates it are. */
-function decorationKey(cacheFile: string, { context: { fields, pageUrl } }: OperationToRender): string {
+function decorationKey(
+  cacheFile: string,
+  version: string,
+  { context: { fields, pageUrl } }: OperationToRender,
+): string {
   // The cache file is named by the spec, pointer and options already.
   return crypto
     .createHash('sha256')
-    .update(JSON.stringify([cacheFile, fields, pageUrl]))
+    .update(JSON.stringify([path.basename(cacheFile), version, fields, pageUrl]))
     .digest('hex');
+}
+
+/** Written whole or not at all, so that a concurrent build never reads half a file. */
+function writeCacheFile(file: string, rendered: RenderedRedoc): void {
+  const partial = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(partial, JSON.stringify(rendered));
+  fs.renameSync(partial, file);
 }
 
 export interface OperationToRender {
@@ -40,6 +69,8 @@ export interface OperationToRender {
 export interface RenderStats {
   rendered: number;
   cached: number;
+  /** Renders decorated (decorate.ts) rather than read decorated from the cache or kept from the last reload. */
+  decorated: number;
 }
 
 /**
@@ -47,11 +78,14 @@ export interface RenderStats {
  * (`node_modules/.cache`, which `docusaurus clear` empties): one file per render, named by a hash of the
  * operation's mini-spec, its pointer, the options of both colour modes and the renderer's version. An edit
  * to one operation re-renders that operation only; an upgrade of Redoc or styled-components re-renders all.
- * Misses render in worker threads. Entries unused for two weeks are removed.
+ * Misses render in worker threads. Beside each render, its decorated markup (decorate.ts), named by the render,
+ * the page's fields and URL and the decorators' code, so that a build decorates only what changed too.
+ * Entries unused for two weeks are removed.
  */
 export class OperationRenderer {
-  readonly stats: RenderStats = { rendered: 0, cached: 0 };
+  readonly stats: RenderStats = { rendered: 0, cached: 0, decorated: 0 };
   private readonly version = rendererVersion();
+  private readonly decoratorVersion = decoratorVersion();
   private readonly pool: RenderPool;
   private readonly live: boolean;
   /** With `live`: the last results, decorated, by cache file and decoration: what the next reload reuses. */
@@ -94,10 +128,16 @@ export class OperationRenderer {
 
   async renderAll(operations: OperationToRender[]): Promise<RenderedRedoc[]> {
     const files = operations.map((operation) => this.cacheFile(operation));
-    const decorationKeys = operations.map((operation, index) => decorationKey(files[index]!, operation));
-    const reused = decorationKeys.map((key) => this.decorated.get(key));
-    const results = files.map((file, index) => reused[index] ?? this.readCache(file));
-    const missing = results.flatMap((result, index) => (result ? [] : [index]));
+    const decorationKeys = operations.map((operation, index) =>
+      decorationKey(files[index]!, this.decoratorVersion, operation),
+    );
+    const decoratedFiles = decorationKeys.map((key) => path.join(this.cacheDir, `${key}.decorated.json`));
+    const decorated = decorationKeys.map(
+      (key, index) => this.decorated.get(key) ?? this.readCache(decoratedFiles[index]!),
+    );
+    // The undecorated render, for what is not decorated yet: from the cache, or rendered now.
+    const undecorated = decorated.map((result, index) => (result ? undefined : this.readCache(files[index]!)));
+    const missing = undecorated.flatMap((result, index) => (result || decorated[index] ? [] : [index]));
     const rendered = await this.pool.renderAll(
       missing.map((index) => ({
         spec: operations[index]!.spec,
@@ -106,19 +146,21 @@ export class OperationRenderer {
       })),
     );
     missing.forEach((index, position) => {
-      results[index] = rendered[position]!;
-      // Written whole or not at all, so that a concurrent build never reads half a file.
-      const partial = `${files[index]}.${process.pid}.tmp`;
-      fs.writeFileSync(partial, JSON.stringify(rendered[position]));
-      fs.renameSync(partial, files[index]!);
+      undecorated[index] = rendered[position]!;
+      writeCacheFile(files[index]!, rendered[position]!);
     });
     this.stats.rendered += missing.length;
     this.stats.cached += operations.length - missing.length;
-    const decorated = results.map((result, index) =>
-      reused[index] ? reused[index] : { ...result!, html: decorateRenderedOperation(result!.html, operations[index]!) },
-    );
-    if (this.live) this.decorated = new Map(decorationKeys.map((key, index) => [key, decorated[index]!]));
-    return decorated;
+    const results = decorated.map((result, index) => {
+      if (result) return result;
+      this.stats.decorated += 1;
+      const render = undecorated[index]!;
+      const decoratedRender = { ...render, html: decorateRenderedOperation(render.html, operations[index]!) };
+      writeCacheFile(decoratedFiles[index]!, decoratedRender);
+      return decoratedRender;
+    });
+    if (this.live) this.decorated = new Map(decorationKeys.map((key, index) => [key, results[index]!]));
+    return results;
   }
 
   prune(maxAgeDays = 14): void {
