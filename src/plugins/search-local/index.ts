@@ -30,7 +30,9 @@ import * as searchLocalModule from '@easyops-cn/docusaurus-search-local';
 import type { PluginOptions as SearchLocalOptions } from '@easyops-cn/docusaurus-search-local';
 import { buildIndex } from '@easyops-cn/docusaurus-search-local/dist/server/server/utils/buildIndex';
 import { processPluginOptions } from '@easyops-cn/docusaurus-search-local/dist/server/server/utils/processPluginOptions';
+import logger from '@docusaurus/logger';
 import { addPageExtras, HEADING_INDEX, type SearchPageExtras, type SerializedIndex } from './page-extras';
+import { withParsedPageCache } from './parse-cache';
 
 export interface SearchSection {
   /** Route prefix without leading slash, e.g. `docs/community`; the first matching section wins. */
@@ -144,7 +146,13 @@ export default function searchLocalWithSections(
       };
     },
     async postBuild(props) {
-      await plugin.postBuild?.(props);
+      const started = performance.now();
+      const { stats } = await withParsedPageCache(
+        path.join(context.siteDir, 'node_modules', '.cache', 'search-local', 'parsed-pages.json'),
+        async () => plugin.postBuild?.(props),
+      );
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      logger.info(`Search index: ${stats.parsed} pages parsed, ${stats.cached} from the cache, in ${seconds} s`);
       if (sectionLabels.length === 0 && !pageExtras) return;
       const extras = (await pageExtras?.(props)) ?? [];
       const config = processPluginOptions(searchOptions, context);
