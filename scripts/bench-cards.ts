@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadReferenceModel } from '../src/plugins/api-reference/spec';
-import { createCardRenderer, writeOperationCards } from '../src/plugins/api-reference/cards/render';
+import { writeOperationCards } from '../src/plugins/api-reference/cards/render';
 import { isMain } from './lib/main';
 
 const root = path.resolve(__dirname, '..');
@@ -30,8 +30,7 @@ export async function measureCards(specsDir: string): Promise<CardFigures> {
         siteDir: root,
         outDir: path.join(scratch, 'out'),
         cacheDir: path.join(scratch, 'cache'),
-        // Font loading is part of the cost: a new renderer each run, as each build makes one.
-        renderer: createCardRenderer(root),
+        // As a build draws them: in worker threads, which load their fonts (part of the cost).
       });
     const cpuBefore = process.cpuUsage();
     const cold = await run();

@@ -143,4 +143,31 @@ describe('card rendering', () => {
     expect(pngSize(readFileSync(path.join(outDir, files.png)))).toEqual({ width: 1200, height: 630 });
     expect(cardSvgText(readFileSync(path.join(outDir, files.svg), 'utf8'))).toContain(operation.path);
   }, 60_000);
+
+  it("draws in worker threads, as builds do, the same cards as in the build's own thread", async () => {
+    const revision = model.revisions[0]!;
+    const four: ReferenceModel = {
+      ...model,
+      revisions: [{ ...revision, operations: revision.operations.slice(0, 4) }],
+    };
+    const draw = async (inThisThread: boolean) => {
+      const outDir = mkdtempSync(path.join(tmpdir(), 'cards-out-'));
+      const stats = await writeOperationCards({
+        model: four,
+        siteName: 'Klaviyo Developer Portal',
+        siteDir: ROOT,
+        outDir,
+        cacheDir: mkdtempSync(path.join(tmpdir(), 'cards-cache-')),
+        ...(inThisThread && { renderer }),
+      });
+      expect(stats).toMatchObject({ cards: 4, rendered: 4 });
+      return revision.operations.slice(0, 4).map((operation) => {
+        const files = operationCardPaths(revision.revision, operation.operationId);
+        return [readFileSync(path.join(outDir, files.png)), readFileSync(path.join(outDir, files.svg), 'utf8')];
+      });
+    };
+    const inWorkers = await draw(false);
+    expect(inWorkers).toEqual(await draw(true));
+    expect(pngSize(inWorkers[0]![0] as Buffer)).toEqual({ width: 1200, height: 630 });
+  }, 60_000);
 });

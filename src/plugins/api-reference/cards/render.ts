@@ -14,6 +14,7 @@ import path from 'node:path';
 import satori, { type SatoriOptions } from 'satori';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { ReferenceModel } from '../spec';
+import { WorkerPool } from '../worker-pool';
 import { isBetaRevision } from '../routes';
 import { operationCardPaths } from '../artifacts/paths';
 import {
@@ -171,6 +172,31 @@ export interface CardStats {
   seconds: number;
 }
 
+/** What a worker of the cards' pool draws (card-worker.ts). */
+export interface CardRequest {
+  siteDir: string;
+  card: OperationCard;
+}
+
+/** Draws `cards` in worker threads, in parallel and off the main thread (which meanwhile indexes the site). */
+async function drawInWorkers(siteDir: string, cards: OperationCard[]): Promise<{ png: Buffer; svg: string }[]> {
+  const pool = new WorkerPool<CardRequest, { png: Uint8Array; svg: string }>({
+    workerFile: path.join(__dirname, 'card-worker.ts'),
+    // A worker loads satori, resvg and the fonts first.
+    requestsPerWorker: 16,
+    describe: ({ card }) => `The card of ${card.method} ${card.path} could not be drawn`,
+  });
+  const drawn = await pool.runAll(cards.map((card) => ({ siteDir, card })));
+  return drawn.map(({ png, svg }) => ({ png: Buffer.from(png.buffer, png.byteOffset, png.byteLength), svg }));
+}
+
+/** Draws `cards` one after the other in this thread. */
+async function drawHere(renderer: CardRenderer, cards: OperationCard[]): Promise<{ png: Buffer; svg: string }[]> {
+  const drawn: { png: Buffer; svg: string }[] = [];
+  for (const card of cards) drawn.push(await renderer.render(card));
+  return drawn;
+}
+
 /** Writes `file` so that a run killed half-way never leaves a truncated cache entry. */
 function writeAtomically(file: string, content: Buffer | string): void {
   const temp = `${file}.${process.pid}.tmp`;
@@ -192,7 +218,7 @@ function pruneCache(cacheDir: string, used: Set<string>): void {
 
 /**
  * Writes every operation's card (PNG and its text SVG) into `outDir` at `operationCardPaths`,
- * drawing only those not in `cacheDir` yet.
+ * drawing only those not in `cacheDir` yet: in worker threads, or in this thread with `renderer`.
  */
 export async function writeOperationCards(options: {
   model: ReferenceModel;
@@ -203,23 +229,32 @@ export async function writeOperationCards(options: {
   renderer?: CardRenderer;
 }): Promise<CardStats> {
   const started = performance.now();
+  // The fingerprint and the fonts' coverage; the workers load their own.
   const renderer = options.renderer ?? createCardRenderer(options.siteDir);
   fs.mkdirSync(options.cacheDir, { recursive: true });
-  const used = new Set<string>();
   const now = new Date();
-  let rendered = 0;
-  const cards = operationCards(options.model, options.siteName, renderer.coverage);
-  for (const { revision, operationId, card } of cards) {
-    const key = createHash('sha256').update(renderer.fingerprint).update(JSON.stringify(card)).digest('hex');
+  const cards = operationCards(options.model, options.siteName, renderer.coverage).map((entry) => {
+    const key = createHash('sha256').update(renderer.fingerprint).update(JSON.stringify(entry.card)).digest('hex');
     const cached = { png: path.join(options.cacheDir, `${key}.png`), svg: path.join(options.cacheDir, `${key}.svg`) };
-    if (fs.existsSync(cached.png) && fs.existsSync(cached.svg)) {
-      for (const file of Object.values(cached)) fs.utimesSync(file, now, now);
-    } else {
-      const { png, svg } = await renderer.render(card);
-      writeAtomically(cached.svg, svg);
-      writeAtomically(cached.png, png);
-      rendered++;
-    }
+    return { ...entry, key, cached };
+  });
+  const missing = cards.filter(({ cached }) => !(fs.existsSync(cached.png) && fs.existsSync(cached.svg)));
+  const drawn = options.renderer
+    ? await drawHere(
+        options.renderer,
+        missing.map(({ card }) => card),
+      )
+    : await drawInWorkers(
+        options.siteDir,
+        missing.map(({ card }) => card),
+      );
+  missing.forEach(({ cached }, index) => {
+    writeAtomically(cached.svg, drawn[index]!.svg);
+    writeAtomically(cached.png, drawn[index]!.png);
+  });
+  const used = new Set<string>();
+  for (const { revision, operationId, key, cached } of cards) {
+    for (const file of Object.values(cached)) fs.utimesSync(file, now, now);
     used.add(`${key}.png`).add(`${key}.svg`);
     const target = operationCardPaths(revision, operationId);
     for (const kind of ['png', 'svg'] as const) {
@@ -229,5 +264,5 @@ export async function writeOperationCards(options: {
     }
   }
   pruneCache(options.cacheDir, used);
-  return { cards: cards.length, rendered, seconds: (performance.now() - started) / 1000 };
+  return { cards: cards.length, rendered: missing.length, seconds: (performance.now() - started) / 1000 };
 }

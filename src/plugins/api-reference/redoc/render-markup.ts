@@ -10,7 +10,7 @@ import { operationRedocOptions, type RedocThemeData } from './options';
 import { redocOperationView } from './view';
 
 /**
- * One operation's Redoc markup and CSS, rendered in Node at build time (in a worker of render-pool.ts):
+ * One operation's Redoc markup and CSS, rendered in Node at build time (in a worker of render.ts's pool):
  * the page shows them as static HTML and loads Redoc only when the reader first needs it.
  *
  * styled-components names classes by a hash of their CSS, so the light and the dark theme give the same

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { OpenApiDocument } from '../spec/types';
 import type { RenderedRedoc } from '../types';
 import { operationRedocOptions, type RedocThemeData } from './options';
-import { RenderPool } from './render-pool';
+import { WorkerPool } from '../worker-pool';
 import { decorateRenderedOperation, type RenderedOperationContext } from './decorate';
 
 const nodeRequire = createRequire(__filename);
@@ -60,6 +60,19 @@ function writeCacheFile(file: string, rendered: RenderedRedoc): void {
   fs.renameSync(partial, file);
 }
 
+/** What a worker of the pool renders (render-worker.ts). */
+export interface RenderRequest {
+  spec: OpenApiDocument;
+  pointer: string;
+  themeData: RedocThemeData;
+}
+
+/**
+ * Redoc keeps part of what it renders reachable after its store is disposed (about 300 MB per operation of
+ * the 3 MB spec's flow endpoints): a worker whose heap has grown past this is replaced by a fresh one.
+ */
+const RECYCLE_HEAP_BYTES = 600 * 1024 * 1024;
+
 export interface OperationToRender {
   spec: OpenApiDocument;
   pointer: string;
@@ -86,7 +99,7 @@ export class OperationRenderer {
   readonly stats: RenderStats = { rendered: 0, cached: 0, decorated: 0 };
   private readonly version = rendererVersion();
   private readonly decoratorVersion = decoratorVersion();
-  private readonly pool: RenderPool;
+  private readonly pool: WorkerPool<RenderRequest, RenderedRedoc>;
   private readonly live: boolean;
   /** With `live`: the last results, decorated, by cache file and decoration: what the next reload reuses. */
   private decorated = new Map<string, RenderedRedoc>();
@@ -103,7 +116,14 @@ export class OperationRenderer {
   ) {
     fs.mkdirSync(cacheDir, { recursive: true });
     this.live = live;
-    this.pool = new RenderPool({ keepOneWorker: live });
+    this.pool = new WorkerPool({
+      workerFile: path.join(__dirname, 'render-worker.ts'),
+      // Each worker loads Redoc and jsdom once: not worth it for a handful of operations.
+      requestsPerWorker: 8,
+      recycleHeapBytes: RECYCLE_HEAP_BYTES,
+      keepOneWorker: live,
+      describe: (request) => `Redoc could not render ${request.pointer}`,
+    });
   }
 
   private cacheFile({ spec, pointer }: OperationToRender): string {
@@ -138,7 +158,7 @@ export class OperationRenderer {
     // The undecorated render, for what is not decorated yet: from the cache, or rendered now.
     const undecorated = decorated.map((result, index) => (result ? undefined : this.readCache(files[index]!)));
     const missing = undecorated.flatMap((result, index) => (result || decorated[index] ? [] : [index]));
-    const rendered = await this.pool.renderAll(
+    const rendered = await this.pool.runAll(
       missing.map((index) => ({
         spec: operations[index]!.spec,
         pointer: operations[index]!.pointer,

@@ -1,0 +1,67 @@
+import os from 'node:os';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../../src/plugins/api-reference/worker-pool';
+
+interface Request {
+  value: number;
+  fail?: boolean;
+}
+interface Result {
+  doubled: number;
+  threadId: number;
+  nodeEnv: string | undefined;
+}
+
+const pool = (options: { requestsPerWorker?: number; recycleHeapBytes?: number; keepOneWorker?: boolean } = {}) =>
+  new WorkerPool<Request, Result>({
+    workerFile: path.join(__dirname, 'fixtures', 'thread-worker.ts'),
+    requestsPerWorker: options.requestsPerWorker ?? 2,
+    recycleHeapBytes: options.recycleHeapBytes,
+    keepOneWorker: options.keepOneWorker,
+    describe: ({ value }) => `request ${value} failed`,
+  });
+
+describe('the worker pool of the build steps (Redoc markup, cards)', () => {
+  it('answers every request in order, from worker threads, one per core at most, with React in production mode', async () => {
+    const requests = Array.from({ length: 12 }, (_, value) => ({ value }));
+    const results = await pool().runAll(requests);
+    expect(results.map((result) => result.doubled)).toEqual(requests.map(({ value }) => value * 2));
+    const threads = new Set(results.map((result) => result.threadId));
+    expect(threads.has(threadId)).toBe(false);
+    expect(threads.size).toBe(Math.min(os.availableParallelism(), 6));
+    expect(new Set(results.map((result) => result.nodeEnv))).toEqual(new Set(['production']));
+  }, 60_000);
+
+  it('starts no more workers than the requests are worth', async () => {
+    const results = await pool({ requestsPerWorker: 16 }).runAll([{ value: 1 }, { value: 2 }, { value: 3 }]);
+    expect(new Set(results.map((result) => result.threadId)).size).toBe(1);
+  }, 60_000);
+
+  it('replaces a worker whose heap has grown past the limit', async () => {
+    const results = await pool({ requestsPerWorker: 100, recycleHeapBytes: 1 }).runAll(
+      Array.from({ length: 4 }, (_, value) => ({ value })),
+    );
+    expect(new Set(results.map((result) => result.threadId)).size).toBe(4);
+  }, 60_000);
+
+  it('rejects with the failed request named, and the pool can be used again', async () => {
+    const failing = pool();
+    await expect(failing.runAll([{ value: 1 }, { value: 7, fail: true }, { value: 3 }])).rejects.toThrow(
+      /^request 7 failed: Error: refused 7/,
+    );
+    expect((await failing.runAll([{ value: 5 }])).map((result) => result.doubled)).toEqual([10]);
+  }, 60_000);
+
+  it('keeps one loaded worker between batches for the dev server', async () => {
+    const live = pool({ keepOneWorker: true });
+    const [first] = await live.runAll([{ value: 1 }]);
+    const [second] = await live.runAll([{ value: 2 }]);
+    expect(second!.threadId).toBe(first!.threadId);
+    await live.close();
+    const [afterClose] = await live.runAll([{ value: 3 }]);
+    expect(afterClose!.threadId).not.toBe(first!.threadId);
+    await live.close();
+  }, 60_000);
+});
