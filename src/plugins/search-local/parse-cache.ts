@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { writeFileAtomically } from '../../lib/write-atomically';
 
 /**
  * When the plugin writes its index it parses every built page with cheerio (scanDocuments → `parse`), the
@@ -89,8 +90,6 @@ export async function withParsedPageCache<T>(
     parseModule.parse = parse;
   }
   fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-  const partial = `${cacheFile}.${process.pid}.tmp`;
-  fs.writeFileSync(partial, JSON.stringify(Object.fromEntries(current)));
-  fs.renameSync(partial, cacheFile);
+  writeFileAtomically(cacheFile, JSON.stringify(Object.fromEntries(current)));
   return { result, stats };
 }

@@ -15,6 +15,7 @@ import satori, { type SatoriOptions } from 'satori';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { ReferenceModel } from '../spec';
 import { WorkerPool } from '../worker-pool';
+import { writeFileAtomically } from '../../../lib/write-atomically';
 import { isBetaRevision } from '../routes';
 import { operationCardPaths } from '../artifacts/paths';
 import {
@@ -197,13 +198,6 @@ async function drawHere(renderer: CardRenderer, cards: OperationCard[]): Promise
   return drawn;
 }
 
-/** Writes `file` so that a run killed half-way never leaves a truncated cache entry. */
-function writeAtomically(file: string, content: Buffer | string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, content);
-  fs.renameSync(temp, file);
-}
-
 /** Cache entries no build has used for this long are deleted. */
 const CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 
@@ -249,8 +243,8 @@ export async function writeOperationCards(options: {
         missing.map(({ card }) => card),
       );
   missing.forEach(({ cached }, index) => {
-    writeAtomically(cached.svg, drawn[index]!.svg);
-    writeAtomically(cached.png, drawn[index]!.png);
+    writeFileAtomically(cached.svg, drawn[index]!.svg);
+    writeFileAtomically(cached.png, drawn[index]!.png);
   });
   const used = new Set<string>();
   for (const { revision, operationId, key, cached } of cards) {

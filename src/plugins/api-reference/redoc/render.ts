@@ -6,6 +6,7 @@ import type { OpenApiDocument } from '../spec/types';
 import type { RenderedRedoc } from '../types';
 import { operationRedocOptions, type RedocThemeData } from './options';
 import { WorkerPool } from '../worker-pool';
+import { writeFileAtomically } from '../../../lib/write-atomically';
 import { decorateRenderedOperation, type RenderedOperationContext } from './decorate';
 
 const nodeRequire = createRequire(__filename);
@@ -51,13 +52,6 @@ function decorationKey(
     .createHash('sha256')
     .update(JSON.stringify([path.basename(cacheFile), version, fields, pageUrl]))
     .digest('hex');
-}
-
-/** Written whole or not at all, so that a concurrent build never reads half a file. */
-function writeCacheFile(file: string, rendered: RenderedRedoc): void {
-  const partial = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(partial, JSON.stringify(rendered));
-  fs.renameSync(partial, file);
 }
 
 /** What a worker of the pool renders (render-worker.ts). */
@@ -167,7 +161,7 @@ export class OperationRenderer {
     );
     missing.forEach((index, position) => {
       undecorated[index] = rendered[position]!;
-      writeCacheFile(files[index]!, rendered[position]!);
+      writeFileAtomically(files[index]!, JSON.stringify(rendered[position]!));
     });
     this.stats.rendered += missing.length;
     this.stats.cached += operations.length - missing.length;
@@ -176,7 +170,7 @@ export class OperationRenderer {
       this.stats.decorated += 1;
       const render = undecorated[index]!;
       const decoratedRender = { ...render, html: decorateRenderedOperation(render.html, operations[index]!) };
-      writeCacheFile(decoratedFiles[index]!, decoratedRender);
+      writeFileAtomically(decoratedFiles[index]!, JSON.stringify(decoratedRender));
       return decoratedRender;
     });
     if (this.live) this.decorated = new Map(decorationKeys.map((key, index) => [key, results[index]!]));
