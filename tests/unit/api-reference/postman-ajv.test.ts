@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validateSchemaAJV } from '../../../src/plugins/api-reference/artifacts/postman-ajv';
 
 type Validate = { errors?: unknown } | undefined;
@@ -57,5 +57,18 @@ describe("openapi-to-postmanv2's example validator, compiled once per schema", (
     }
     // Both invalid cases really report errors (the comparison above is not between two empty answers).
     expect(validateSchemaAJV(profile, { email: 'no', age: -1 }, '').validate?.errors).toHaveLength(2);
+  });
+
+  it('loads again after the converter (the dev server reloads its config), keeping the validator the converter holds', async () => {
+    const nodeRequire = createRequire(__filename);
+    nodeRequire('openapi-to-postmanv2');
+    const file = path.join(
+      path.dirname(nodeRequire.resolve('openapi-to-postmanv2/package.json')),
+      'lib/ajValidation/ajvValidator.js',
+    );
+    const before = nodeRequire.cache[file]!.exports as unknown;
+    vi.resetModules();
+    await expect(import('../../../src/plugins/api-reference/artifacts/postman-ajv')).resolves.toBeDefined();
+    expect(nodeRequire.cache[file]!.exports).toBe(before);
   });
 });

@@ -24,7 +24,10 @@ const nodeRequire = createRequire(__filename);
 const converterRoot = path.dirname(nodeRequire.resolve('openapi-to-postmanv2/package.json'));
 const validatorPath = path.join(converterRoot, 'lib', 'ajValidation', 'ajvValidator.js');
 const validationPath = path.join(converterRoot, 'lib', 'ajValidation', 'ajvValidation.js');
-if (nodeRequire.cache[validationPath]) {
+/** Marks our module, also when this file is evaluated again (the dev server reloads its config). */
+const INSTALLED = Symbol.for('api-reference/postman-ajv');
+const installed = (nodeRequire.cache[validatorPath]?.exports as Record<symbol, unknown> | undefined)?.[INSTALLED];
+if (nodeRequire.cache[validationPath] && !installed) {
   throw new Error('api-reference: openapi-to-postmanv2 was loaded before artifacts/postman-ajv.ts could speed it up');
 }
 // The packages the validator itself requires, resolved from where it is.
@@ -93,9 +96,13 @@ export function validateSchemaAJV(schema: unknown, valueToUse: unknown, draftToU
   return { filteredValidationError: undefined, validate };
 }
 
-const cached = new Module(validatorPath);
-cached.filename = validatorPath;
-cached.paths = [path.dirname(validatorPath)];
-cached.exports = { validateSchemaAJV };
-cached.loaded = true;
-nodeRequire.cache[validatorPath] = cached;
+if (!installed) installValidator();
+
+function installValidator(): void {
+  const cached = new Module(validatorPath);
+  cached.filename = validatorPath;
+  cached.paths = [path.dirname(validatorPath)];
+  cached.exports = Object.defineProperty({ validateSchemaAJV }, INSTALLED, { value: true });
+  cached.loaded = true;
+  nodeRequire.cache[validatorPath] = cached;
+}
