@@ -12,8 +12,9 @@ import { writeFileAtomically } from '../../lib/write-atomically';
  * and of the plugin's version. What it reads is the page's HTML without its asset tags (the bundles' file
  * names change with any bundle); of a custom page (type `page`, as the API reference's are) it reads only the
  * head, the first h1 and `<main>` (utils/parsePage.js), so the reference's sidebar, which lists every
- * operation's name, does not make every reference page new when one operation is renamed. The results of
- * this build replace the last build's in one file in Docusaurus's cache folder.
+ * operation's name, does not make every reference page new when one operation is renamed, and the parser is
+ * given only those (less to parse, the same result). The results of this build replace the last build's in
+ * one file in Docusaurus's cache folder.
  */
 
 type ParseResult = unknown;
@@ -31,21 +32,25 @@ export interface ParseCacheStats {
 
 const PLUGIN_VERSION = (nodeRequire('@easyops-cn/docusaurus-search-local/package.json') as { version: string }).version;
 
-/** What `parse` reads of a page. */
+/**
+ * What `parse` reads of a page, as HTML. Of a custom page whose first h1 is in its `<main>`, that is its head
+ * and its `<main>`: the reference's pages are parsed without their sidebar, a third of each page.
+ */
 function parsedInput(html: string, type: string): string {
   const withoutAssets = html.replace(ASSET_TAGS, '');
   if (type !== 'page') return withoutAssets;
-  const head = /<head\b[\s\S]*?<\/head>/.exec(withoutAssets)?.[0];
-  const main = /<main\b[\s\S]*<\/main>/.exec(withoutAssets)?.[0];
-  if (!head || !main) return withoutAssets;
-  return JSON.stringify([head, withoutAssets.match(/<h1\b[\s\S]*?<\/h1>/g) ?? [], main]);
+  const head = /<head\b[\s\S]*?<\/head>/.exec(withoutAssets);
+  const main = /<main\b[\s\S]*<\/main>/.exec(withoutAssets);
+  const firstH1 = withoutAssets.search(/<h1\b/);
+  if (!head || !main || (firstH1 !== -1 && firstH1 < main.index)) return withoutAssets;
+  return `<!doctype html><html>${head[0]}<body>${main[0]}</body></html>`;
 }
 
-function pageKey(html: string, type: string, url: string, configKey: string): string {
+function pageKey(input: string, type: string, url: string, configKey: string): string {
   return crypto
     .createHash('sha256')
     .update(JSON.stringify([PLUGIN_VERSION, type, url, configKey]))
-    .update(parsedInput(html, type))
+    .update(input)
     .digest('hex');
 }
 
@@ -70,7 +75,8 @@ export async function withParsedPageCache<T>(
   const stats: ParseCacheStats = { parsed: 0, cached: 0 };
   parseModule.parse = (html, type, url, config) => {
     const { ignoreCssSelectors, forceIgnoreNoIndex } = config as Record<string, unknown>;
-    const key = pageKey(html, type, url, JSON.stringify([ignoreCssSelectors, forceIgnoreNoIndex]));
+    const input = parsedInput(html, type);
+    const key = pageKey(input, type, url, JSON.stringify([ignoreCssSelectors, forceIgnoreNoIndex]));
     if (previous.has(key)) {
       stats.cached += 1;
       const known = previous.get(key);
@@ -79,7 +85,7 @@ export async function withParsedPageCache<T>(
       return structuredClone(known);
     }
     stats.parsed += 1;
-    const parsed = parse(html, type, url, config);
+    const parsed = parse(input, type, url, config);
     current.set(key, structuredClone(parsed));
     return parsed;
   };
