@@ -11,34 +11,39 @@ import { decorateRenderedOperation, type RenderedOperationContext } from './deco
 
 const nodeRequire = createRequire(__filename);
 
-/** What a render depends on besides its spec and options: the renderer's packages and its code. */
-function rendererVersion(): string {
-  const versions = ['redoc', 'styled-components', 'react-dom'].map(
+/** A hash of installed packages' versions and of source files: what a cached result was made with. */
+function codeVersion(packages: string[], files: string[]): string {
+  const versions = packages.map(
     (name) => `${name}@${(nodeRequire(`${name}/package.json`) as { version: string }).version}`,
   );
-  const sources = ['render-markup.ts', 'view.ts'].map((file) => fs.readFileSync(path.join(__dirname, file), 'utf8'));
+  const sources = files.map((file) => fs.readFileSync(file, 'utf8'));
   return crypto
     .createHash('sha256')
     .update(JSON.stringify([versions, sources]))
     .digest('hex');
 }
 
+/** What a render depends on besides its spec and options: the renderer's packages and its code. */
+const rendererVersion = () =>
+  codeVersion(
+    ['redoc', 'styled-components', 'react-dom'],
+    ['render-markup.ts', 'view.ts'].map((file) => path.join(__dirname, file)),
+  );
+
 /** What decorates a render besides its inputs: the decorators' code and the DOM they edit it with. */
 function decoratorVersion(): string {
   const fieldAnchors = path.join(__dirname, '..', 'field-anchors');
-  const sources = [
-    ...['decorate.ts', 'bodiless-success.ts'].map((file) => path.join(__dirname, file)),
-    ...fs
-      .readdirSync(fieldAnchors)
-      .filter((file) => file.endsWith('.ts'))
-      .sort()
-      .map((file) => path.join(fieldAnchors, file)),
-  ].map((file) => fs.readFileSync(file, 'utf8'));
-  const linkedom = (nodeRequire('linkedom/package.json') as { version: string }).version;
-  return crypto
-    .createHash('sha256')
-    .update(JSON.stringify([linkedom, sources]))
-    .digest('hex');
+  return codeVersion(
+    ['linkedom'],
+    [
+      ...['decorate.ts', 'bodiless-success.ts'].map((file) => path.join(__dirname, file)),
+      ...fs
+        .readdirSync(fieldAnchors)
+        .filter((file) => file.endsWith('.ts'))
+        .sort()
+        .map((file) => path.join(fieldAnchors, file)),
+    ],
+  );
 }
 
 /** A rendered operation's decorated markup is the same while its render and what decorates it are. */
