@@ -166,8 +166,8 @@ const config = {
     './src/plugins/prism-grammars/index.ts',
     // Inert unless BUNDLE_STATS_FILE is set (npm run bench sets it).
     './src/plugins/bundle-report.ts',
-    // SSG worker threads replaced at 300 MB instead of 1 GB: the build's peak memory.
-    './src/plugins/ssg-worker-memory.ts',
+    // A production build's peak memory: SSG worker threads replaced at 300 MB, V8's heap growth capped.
+    './src/plugins/build-memory.ts',
   ],
 
   themeConfig: {
