@@ -166,7 +166,7 @@ const config = {
     './src/plugins/prism-grammars/index.ts',
     // Inert unless BUNDLE_STATS_FILE is set (npm run bench sets it).
     './src/plugins/bundle-report.ts',
-    // A production build's peak memory: SSG worker threads replaced at 300 MB, V8's heap growth capped.
+    // A production build's peak memory: SSG worker threads replaced at 200 MB, V8's heap growth capped.
     './src/plugins/build-memory.ts',
   ],
 

@@ -3,11 +3,12 @@
  * revisions of the 3 MB fixture (`npm run bench` prints the peaks).
  *
  * - SSG worker threads. Docusaurus replaces one once its memory passes
- *   DOCUSAURUS_SSG_WORKER_THREAD_RECYCLER_MAX_MEMORY (1 GB by default). The reference's pages are large, and both
- *   workers grew to that before they were replaced: about 500 MB more at the peak. A new worker only evaluates the
- *   server bundle again (a fraction of a second). Docusaurus reads the variable into `ssg/ssgEnv` when it starts,
- *   before any config or plugin loads, and its SSG reads the value from that module when it begins: this plugin
- *   lowers the default there. The variable, when set, still wins.
+ *   DOCUSAURUS_SSG_WORKER_THREAD_RECYCLER_MAX_MEMORY (its heap in use; 1 GB by default). A worker's heap grows
+ *   with every page it renders, from about 80 MB once the server bundle is evaluated: at 1 GB both workers added
+ *   about 500 MB to the peak, and 200 MB instead of 300 MB took another 250 MB off the peak of both fixture
+ *   revisions, for about 1 s more SSG. A new worker only evaluates the server bundle again. Docusaurus reads the
+ *   variable into `ssg/ssgEnv` when it starts, before any config or plugin loads, and its SSG reads the value from
+ *   that module when it begins: this plugin lowers the default there. The variable, when set, still wins.
  * - V8's heap growth. After each full collection V8 lets a heap grow up to about four times what survived before
  *   it collects again, and this process's heap limit (a quarter of the machine's memory, up to 4 GB) never stops
  *   it. The Redoc render's results and the artifacts each left the main thread 700 to 900 MB of garbage, and the
@@ -22,7 +23,7 @@ import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import type { Plugin } from '@docusaurus/types';
 
-export const SSG_WORKER_MAX_MEMORY_BYTES = 300_000_000;
+export const SSG_WORKER_MAX_MEMORY_BYTES = 200_000_000;
 const RECYCLER_ENV = 'DOCUSAURUS_SSG_WORKER_THREAD_RECYCLER_MAX_MEMORY';
 /** How far a heap may grow past what survived the last full collection: during the Redoc render, then after it. */
 export const HEAP_GROWING_PERCENT = { whileRendering: 100, afterContentLoaded: 50 } as const;
