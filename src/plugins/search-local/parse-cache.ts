@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { writeFileAtomically } from '../../lib/write-atomically';
+import { codeVersion } from '../../lib/code-version';
 
 /**
  * When the plugin writes its index it parses every built page with cheerio (scanDocuments → `parse`), the
@@ -30,7 +31,7 @@ export interface ParseCacheStats {
   cached: number;
 }
 
-const PLUGIN_VERSION = (nodeRequire('@easyops-cn/docusaurus-search-local/package.json') as { version: string }).version;
+const PLUGIN_VERSION = codeVersion(['@easyops-cn/docusaurus-search-local'], []);
 
 /**
  * What `parse` reads of a page, as HTML. Of a custom page whose first h1 is in its `<main>`, that is its head

@@ -16,6 +16,7 @@ import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { ReferenceModel } from '../spec';
 import { WorkerPool } from '../worker-pool';
 import { writeFileAtomically } from '../../../lib/write-atomically';
+import { codeVersion } from '../../../lib/code-version';
 import { isBetaRevision } from '../routes';
 import { operationCardPaths } from '../artifacts/paths';
 import {
@@ -29,17 +30,6 @@ import {
 } from './design';
 
 const packageRequire = createRequire(__filename);
-
-/** An installed package's version, also for packages whose `exports` hide their package.json. */
-function packageVersion(name: string): string {
-  for (let dir = path.dirname(packageRequire.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (!fs.existsSync(file)) continue;
-    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version: string };
-    if (manifest.name === name) return manifest.version;
-  }
-  throw new Error(`No package.json found for ${name}`);
-}
 
 // initWasm may run once per process (a second call throws), and every renderer shares it.
 let resvgReady: Promise<void> | undefined;
@@ -111,17 +101,18 @@ export function createCardRenderer(siteDir: string): CardRenderer {
   const { fonts, coverage } = loadFonts();
   const logoSvg = fs.readFileSync(path.join(siteDir, 'static/img/logo.svg'));
   const logo = `data:image/svg+xml;base64,${logoSvg.toString('base64')}`;
-  const fingerprint = createHash('sha256');
-  for (const name of RENDERER_PACKAGES) {
-    fingerprint.update(`${name}@${packageVersion(name)}\n`);
-  }
-  for (const source of fs.readdirSync(__dirname).sort())
-    fingerprint.update(fs.readFileSync(path.join(__dirname, source)));
-  fingerprint.update(logoSvg);
+  const fingerprint = codeVersion(
+    RENDERER_PACKAGES,
+    fs
+      .readdirSync(__dirname)
+      .sort()
+      .map((source) => path.join(__dirname, source)),
+    [logoSvg],
+  );
   const options = { width: CARD_WIDTH, height: CARD_HEIGHT, fonts };
 
   return {
-    fingerprint: fingerprint.digest('hex'),
+    fingerprint,
     coverage,
     async render(card) {
       const tree = operationCardTree(card, logo) as Parameters<typeof satori>[0];

@@ -1,27 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { OpenApiDocument } from '../spec/types';
 import type { RenderedRedoc } from '../types';
 import { operationRedocOptions, type RedocThemeData } from './options';
 import { WorkerPool } from '../worker-pool';
 import { writeFileAtomically } from '../../../lib/write-atomically';
+import { codeVersion } from '../../../lib/code-version';
 import { decorateRenderedOperation, type RenderedOperationContext } from './decorate';
-
-const nodeRequire = createRequire(__filename);
-
-/** A hash of installed packages' versions and of source files: what a cached result was made with. */
-function codeVersion(packages: string[], files: string[]): string {
-  const versions = packages.map(
-    (name) => `${name}@${(nodeRequire(`${name}/package.json`) as { version: string }).version}`,
-  );
-  const sources = files.map((file) => fs.readFileSync(file, 'utf8'));
-  return crypto
-    .createHash('sha256')
-    .update(JSON.stringify([versions, sources]))
-    .digest('hex');
-}
 
 /** What a render depends on besides its spec and options: the renderer's packages and its code. */
 const rendererVersion = () =>
