@@ -26,7 +26,7 @@ import type { Plugin } from '@docusaurus/types';
 export const SSG_WORKER_MAX_MEMORY_BYTES = 200_000_000;
 const RECYCLER_ENV = 'DOCUSAURUS_SSG_WORKER_THREAD_RECYCLER_MAX_MEMORY';
 /** How far a heap may grow past what survived the last full collection: during the Redoc render, then after it. */
-export const HEAP_GROWING_PERCENT = { whileRendering: 100, afterContentLoaded: 50 } as const;
+const HEAP_GROWING_PERCENT = { whileRendering: 100, afterContentLoaded: 50 } as const;
 
 export function lowerSsgWorkerMemory(): void {
   if (process.env[RECYCLER_ENV]) return;
@@ -39,7 +39,7 @@ export function lowerSsgWorkerMemory(): void {
   ssgEnv.SSGWorkerThreadRecyclerMaxMemory = SSG_WORKER_MAX_MEMORY_BYTES;
 }
 
-export function capHeapGrowth(percent: number): void {
+function capHeapGrowth(percent: number): void {
   v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 

@@ -31,7 +31,7 @@ export interface ParseCacheStats {
   cached: number;
 }
 
-const PLUGIN_VERSION = codeVersion(['@easyops-cn/docusaurus-search-local'], []);
+const PLUGIN_CODE_VERSION = codeVersion(['@easyops-cn/docusaurus-search-local'], []);
 
 /**
  * What `parse` reads of a page, as HTML. Of a custom page whose first h1 is in its `<main>`, that is its head
@@ -50,7 +50,7 @@ function parsedInput(html: string, type: string): string {
 function pageKey(input: string, type: string, url: string, configKey: string): string {
   return crypto
     .createHash('sha256')
-    .update(JSON.stringify([PLUGIN_VERSION, type, url, configKey]))
+    .update(JSON.stringify([PLUGIN_CODE_VERSION, type, url, configKey]))
     .update(input)
     .digest('hex');
 }

@@ -10,11 +10,12 @@ import { codeVersion } from '../../../lib/code-version';
 import { decorateRenderedOperation, type RenderedOperationContext } from './decorate';
 
 /** What a render depends on besides its spec and options: the renderer's packages and its code. */
-const rendererVersion = () =>
-  codeVersion(
+function rendererVersion(): string {
+  return codeVersion(
     ['redoc', 'styled-components', 'react-dom'],
     ['render-markup.ts', 'view.ts'].map((file) => path.join(__dirname, file)),
   );
+}
 
 /** What decorates a render besides its inputs: the decorators' code and the DOM they edit it with. */
 function decoratorVersion(): string {
