@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Request } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export interface PageProblems {
@@ -13,9 +13,13 @@ export function watchPage(page: Page): PageProblems {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
-  );
+  // Only requests made while watching: one an earlier document left in flight (a favicon, say) is aborted by
+  // the next navigation, which is not a failure of the page being watched.
+  const made = new WeakSet<Request>();
+  page.on('request', (request) => made.add(request));
+  page.on('requestfailed', (request) => {
+    if (made.has(request)) problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
   });
