@@ -54,8 +54,8 @@ export interface RenderRequest {
 }
 
 /**
- * Redoc keeps part of what it renders reachable after its store is disposed (about 300 MB per operation of
- * the 3 MB spec's flow endpoints): a worker whose heap has grown past this is replaced by a fresh one.
+ * A render keeps nothing once it is done (render-markup.ts renders statically), and a worker's heap stays
+ * under 200 MB on the 3 MB fixture; a worker whose heap has grown past this anyway is replaced by a fresh one.
  */
 const RECYCLE_HEAP_BYTES = 600 * 1024 * 1024;
 
