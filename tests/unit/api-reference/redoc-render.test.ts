@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postcss from 'postcss';
 import { loadReferenceModel } from '../../../src/plugins/api-reference/spec';
@@ -12,7 +13,7 @@ import { OperationRenderer, type OperationToRender } from '../../../src/plugins/
 import { loadRedocThemeData } from '../../../src/plugins/api-reference/redoc/theme-data';
 import { operationRedocOptions, type RedocThemeData } from '../../../src/plugins/api-reference/redoc/options';
 import { sanitizeRemembered } from '../../../src/plugins/api-reference/redoc/node-dompurify';
-import { renderOperationMarkup } from '../../../src/plugins/api-reference/redoc/render-markup';
+import { observableModels, renderOperationMarkup } from '../../../src/plugins/api-reference/redoc/render-markup';
 import { operationFields } from '../../../src/plugins/api-reference/field-anchors/ids';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -183,6 +184,33 @@ describe("each operation's Redoc markup, rendered in Node through the cache", ()
     // its operation's models in mobx-react's FinalizationRegistry (110 MB for these two passes, and 100 to
     // 250 MB for each flow operation of the 3 MB fixture).
     expect(retainedMegabytes).toBeLessThan(20);
+  }, 300_000);
+
+  it("renders Redoc's models without MobX observables, to the same markup as with them", async () => {
+    const redocMobx = createRequire(require.resolve('redoc/package.json'))('mobx') as {
+      makeObservable: typeof observableModels;
+      isObservableObject(value: unknown): boolean;
+    };
+    // Loaded after render-markup.ts, which points Redoc's sanitizer at a DOM first (node-dompurify.ts).
+    const { AppStore } = await import('redoc');
+    const plainModels = redocMobx.makeObservable;
+    const operations = await operationsOf(specsDir);
+    const [first] = operations;
+    const options = operationRedocOptions(themeData, 'light');
+    // Redoc reads mobx's export at each call: its stores and models are plain objects here.
+    expect(redocMobx.isObservableObject(new AppStore(first!.spec as never, undefined, options).menu)).toBe(false);
+    const withObservables = operations.map(({ spec, pointer }) => {
+      redocMobx.makeObservable = observableModels;
+      try {
+        expect(redocMobx.isObservableObject(new AppStore(spec as never, undefined, options).menu)).toBe(true);
+        return renderOperationMarkup(spec, pointer, themeData);
+      } finally {
+        redocMobx.makeObservable = plainModels;
+      }
+    });
+    expect(operations.map(({ spec, pointer }) => renderOperationMarkup(spec, pointer, themeData))).toEqual(
+      withObservables,
+    );
   }, 300_000);
 
   it('renders both colour modes from one store: their options differ in the theme alone', () => {

@@ -11,14 +11,23 @@ import { operationRedocOptions, type RedocThemeData } from './options';
 import { redocOperationView } from './view';
 
 /**
- * Redoc's components are mobx-react observers. Outside static rendering, each render leaves a reaction per
- * component in mobx-react's FinalizationRegistry, holding that component's models until a finalizer runs,
- * which a loop of renders never lets happen: 100 to 250 MB per flow operation of the 3 MB fixture, and a
- * worker that only collected garbage from then on. Static rendering makes no reactions (mobx-react's advice
- * for server rendering); the markup is the same. Redoc's own copy of mobx-react, the one its components use.
+ * Redoc renders each operation here once, and nothing reacts to its models afterwards, so two parts of MobX
+ * that serve a live page are turned off in these workers (in Redoc's own copies of mobx and mobx-react):
+ * - Static rendering. Otherwise each render leaves a reaction per observer component in mobx-react's
+ *   FinalizationRegistry, holding that component's models until a finalizer runs, which a loop of renders never
+ *   lets happen: 100 to 250 MB per flow operation of the 3 MB fixture, and a worker that then mostly collected
+ *   garbage (mobx-react's advice for server rendering).
+ * - Observable models. Redoc's model constructors call `(0, mobx.makeObservable)(this)`, reading the export at
+ *   each call; here it leaves the model as it is, which saves about 30% of a render. (Redoc's search, the
+ *   one part of its stores that observes a model, is off for these renders: options.ts.)
+ * The markup is the same, byte for byte (redoc-render.test.ts).
  */
 const redocRequire = createRequire(require.resolve('redoc/package.json'));
 (redocRequire('mobx-react') as { enableStaticRendering(enable: boolean): void }).enableStaticRendering(true);
+const redocMobx = redocRequire('mobx') as { makeObservable<T>(target: T): T };
+/** MobX's own `makeObservable`, which these renders leave out; a test renders with it, to compare. */
+export const observableModels = redocMobx.makeObservable;
+redocMobx.makeObservable = (target) => target;
 
 /**
  * One operation's Redoc markup and CSS, rendered in Node at build time (in a worker of render.ts's pool):

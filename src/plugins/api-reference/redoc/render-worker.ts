@@ -1,6 +1,9 @@
 import { serveRequests } from '../worker-pool';
 import { renderOperationMarkup } from './render-markup';
-import type { RenderRequest } from './render';
+import { decorated, type RenderRequest, type RenderResult } from './render';
 
-/** A worker of render.ts's pool: renders the operations it is sent, one request each. */
-serveRequests(({ spec, pointer, themeData }: RenderRequest) => renderOperationMarkup(spec, pointer, themeData));
+/** A worker of render.ts's pool: renders and decorates the operations it is sent, one request each. */
+serveRequests((request: RenderRequest): RenderResult => {
+  const rendered = renderOperationMarkup(request.spec, request.pointer, request.themeData);
+  return { rendered, decorated: decorated(rendered, request) };
+});

@@ -46,11 +46,20 @@ function decorationKey(
     .digest('hex');
 }
 
-/** What a worker of the pool renders (render-worker.ts). */
-export interface RenderRequest {
-  spec: OpenApiDocument;
-  pointer: string;
+/** What a worker of the pool renders and decorates (render-worker.ts). */
+export interface RenderRequest extends OperationToRender {
   themeData: RedocThemeData;
+}
+
+/** A worker's answer: the render as Redoc made it (cached as it is) and decorated. */
+export interface RenderResult {
+  rendered: RenderedRedoc;
+  decorated: RenderedRedoc;
+}
+
+/** Decorates a render (decorate.ts): in a worker for what it renders, here for renders read from the cache. */
+export function decorated(render: RenderedRedoc, operation: OperationToRender): RenderedRedoc {
+  return { ...render, html: decorateRenderedOperation(render.html, operation) };
 }
 
 /**
@@ -85,7 +94,7 @@ export class OperationRenderer {
   readonly stats: RenderStats = { rendered: 0, cached: 0, decorated: 0 };
   private readonly version = rendererVersion();
   private readonly decoratorVersion = decoratorVersion();
-  private readonly pool: WorkerPool<RenderRequest, RenderedRedoc>;
+  private readonly pool: WorkerPool<RenderRequest, RenderResult>;
   private readonly live: boolean;
   /** With `live`: the last results, decorated, by cache file and decoration: what the next reload reuses. */
   private decorated = new Map<string, RenderedRedoc>();
@@ -138,35 +147,33 @@ export class OperationRenderer {
       decorationKey(files[index]!, this.decoratorVersion, operation),
     );
     const decoratedFiles = decorationKeys.map((key) => path.join(this.cacheDir, `${key}.decorated.json`));
-    const decorated = decorationKeys.map(
+    const results = decorationKeys.map(
       (key, index) => this.decorated.get(key) ?? this.readCache(decoratedFiles[index]!),
     );
-    // The undecorated render, for what is not decorated yet: from the cache, or rendered now.
-    const undecorated = decorated.map((result, index) => (result ? undefined : this.readCache(files[index]!)));
-    const missing = undecorated.flatMap((result, index) => (result || decorated[index] ? [] : [index]));
-    const rendered = await this.pool.runAll(
-      missing.map((index) => ({
-        spec: operations[index]!.spec,
-        pointer: operations[index]!.pointer,
-        themeData: this.themeData,
-      })),
-    );
-    missing.forEach((index, position) => {
-      undecorated[index] = rendered[position]!;
-      writeFileAtomically(files[index]!, JSON.stringify(rendered[position]!));
+    // What is not decorated yet: its render from the cache, decorated here, or rendered and decorated by a worker.
+    const undecorated = new Map<number, RenderedRedoc>();
+    const missing: number[] = [];
+    results.forEach((result, index) => {
+      if (result) return;
+      const render = this.readCache(files[index]!);
+      if (render) undecorated.set(index, render);
+      else missing.push(index);
     });
+    const rendering = this.pool.runAll(missing.map((index) => ({ ...operations[index]!, themeData: this.themeData })));
+    for (const [index, render] of undecorated) results[index] = decorated(render, operations[index]!);
+    (await rendering).forEach(({ rendered, decorated: decoratedRender }, position) => {
+      const index = missing[position]!;
+      writeFileAtomically(files[index]!, JSON.stringify(rendered));
+      results[index] = decoratedRender;
+    });
+    for (const index of [...undecorated.keys(), ...missing]) {
+      writeFileAtomically(decoratedFiles[index]!, JSON.stringify(results[index]));
+    }
     this.stats.rendered += missing.length;
     this.stats.cached += operations.length - missing.length;
-    const results = decorated.map((result, index) => {
-      if (result) return result;
-      this.stats.decorated += 1;
-      const render = undecorated[index]!;
-      const decoratedRender = { ...render, html: decorateRenderedOperation(render.html, operations[index]!) };
-      writeFileAtomically(decoratedFiles[index]!, JSON.stringify(decoratedRender));
-      return decoratedRender;
-    });
+    this.stats.decorated += undecorated.size + missing.length;
     if (this.live) this.decorated = new Map(decorationKeys.map((key, index) => [key, results[index]!]));
-    return results;
+    return results as RenderedRedoc[];
   }
 
   prune(maxAgeDays = 14): void {
