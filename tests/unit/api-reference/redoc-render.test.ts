@@ -143,12 +143,21 @@ describe("each operation's Redoc markup, rendered in Node through the cache", ()
       );
     const dark = classesIn("html[data-theme='dark']");
     const light = classesIn("html:not([data-theme='dark'])");
+    // What the theme does not colour is the same in both renders, and written once for both modes.
+    const both = classesIn('html:root ');
     expect(dark.size).toBeGreaterThan(10);
+    expect(both.size).toBeGreaterThan(dark.size);
+    expect(
+      rules.every((rule) =>
+        /^(html:not\(\[data-theme='dark'\]\)|html\[data-theme='dark'\]|html:root) /.test(rule.selector),
+      ),
+    ).toBe(true);
     // Every styled-components class the dark rules select is one the markup has.
     const styledOnly = (names: Set<string>) =>
       [...names].filter((name) => /^(?=.*[A-Z])(?=.*[a-z])[a-zA-Z]{5,7}$/.test(name));
     expect(styledOnly(dark).filter((name) => !markupClasses.has(name))).toEqual([]);
     expect(styledOnly(light).filter((name) => !markupClasses.has(name))).toEqual([]);
+    expect(styledOnly(both).filter((name) => !markupClasses.has(name))).toEqual([]);
     // Some element gets a different colour in each mode.
     const colours = (scope: string) =>
       new Map(

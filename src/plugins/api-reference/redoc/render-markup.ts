@@ -41,6 +41,8 @@ redocMobx.makeObservable = (target) => target;
 
 const LIGHT_SCOPE = "html:not([data-theme='dark'])";
 const DARK_SCOPE = "html[data-theme='dark']";
+/** Both modes, for the rules the two renders share: as specific as the two scopes above (type and attribute). */
+const BOTH_SCOPE = 'html:root';
 const CLASS_ATTRIBUTE = / class="([^"]*)"/g;
 
 type RedocTheme = AppStore['options']['theme'];
@@ -77,19 +79,23 @@ function classCorrespondence(from: string, to: string): Map<string, Set<string>>
 
 const CLASS_SELECTOR = /\.(-?[_a-zA-Z][\w-]*)/g;
 
-/** The dark render's CSS with its selectors rewritten onto the light render's class names. */
-function onLightClasses(darkCss: string, darkToLight: Map<string, Set<string>>): string {
-  const root = postcss.parse(darkCss);
+/**
+ * styled-components' sheet as rules, each a complete rule or at-rule: the sheet ends each with this marker.
+ * Its rehydration markers (`data-styled.g1[id=…]{content:…}`) select nothing and are left out.
+ */
+const RULE_END = '/*!sc*/\n';
+function sheetRules(css: string): string[] {
+  return css.split(RULE_END).filter((rule) => rule.trim() !== '' && !rule.startsWith('data-styled'));
+}
+
+/** A rule with its selectors' class names replaced by the names the same elements have in the other render. */
+function onClasses(css: string, names: Map<string, Set<string>>): string {
+  const root = postcss.parse(css);
   root.walkRules((rule) => {
-    // styled-components' rehydration markers (`data-styled.g1[id=…]`) select nothing.
-    if (rule.selector.startsWith('data-styled')) {
-      rule.remove();
-      return;
-    }
     rule.selectors = rule.selectors.flatMap((selector) => {
       let variants = [selector];
       for (const [, name] of selector.matchAll(CLASS_SELECTOR)) {
-        const targets = darkToLight.get(name!);
+        const targets = names.get(name!);
         if (!targets || (targets.size === 1 && targets.has(name!))) continue;
         const pattern = new RegExp(`\\.${name}(?![\\w-])`, 'g');
         variants = variants.flatMap((variant) => [...targets].map((target) => variant.replace(pattern, `.${target}`)));
@@ -101,29 +107,58 @@ function onLightClasses(darkCss: string, darkToLight: Map<string, Set<string>>):
 }
 
 function scoped(css: string, prefix: string): string {
-  const root = postcss.parse(css);
-  root.walkRules((rule) => {
-    if (rule.selector.startsWith('data-styled')) rule.remove();
-  });
-  return postcss().use(prefixer({ prefix })).process(root).css;
+  return postcss().use(prefixer({ prefix })).process(css).css;
 }
 
 /**
- * The operations of one spec mostly render the same styled components, so their CSS repeats from one
- * operation to the next, and so does its scoped rewrite: the last few rewrites are kept by their input.
+ * The operations of a spec render mostly the same styled components, so the same rules come back in every
+ * render: each rule's rewrite is kept, by the rule and what its class names map to. Bounded, as a worker
+ * renders hundreds of operations.
  */
-const recentStyles = new Map<string, string>();
-const RECENT_STYLES_KEPT = 32;
+const rewrittenRules = new Map<string, string>();
+const REWRITTEN_RULES_KEPT = 20_000;
 
+function rewritten(key: string, rewrite: () => string): string {
+  let known = rewrittenRules.get(key);
+  if (known === undefined) {
+    known = rewrite();
+    if (rewrittenRules.size >= REWRITTEN_RULES_KEPT) rewrittenRules.delete(rewrittenRules.keys().next().value!);
+    rewrittenRules.set(key, known);
+  }
+  return known;
+}
+
+function scopedRule(rule: string, scope: string): string {
+  return rewritten(`${scope}\n${rule}`, () => scoped(rule, scope));
+}
+
+/**
+ * The light render's rules under the light scope and the dark render's, on the light render's class names,
+ * under the dark scope; a rule both renders have at the same place (most of them: what the theme does not
+ * colour) once, under the scope of both. Either mode's rules keep their order, so the cascade is Redoc's.
+ */
 function bothModesCss(light: RenderedRedoc, dark: RenderedRedoc): string {
   const darkToLight = classCorrespondence(dark.html, light.html);
-  const key = JSON.stringify([light.css, dark.css, [...darkToLight].map(([name, targets]) => [name, [...targets]])]);
-  const known = recentStyles.get(key);
-  if (known !== undefined) return known;
-  const css = scoped(light.css, LIGHT_SCOPE) + scoped(onLightClasses(dark.css, darkToLight), DARK_SCOPE);
-  recentStyles.set(key, css);
-  if (recentStyles.size > RECENT_STYLES_KEPT) recentStyles.delete(recentStyles.keys().next().value!);
-  return css;
+  const lightRules = sheetRules(light.css);
+  const darkRules = sheetRules(dark.css).map((rule) => {
+    const mapping = [...new Set([...rule.matchAll(CLASS_SELECTOR)].map(([, name]) => name!))].map((name) => [
+      name,
+      [...(darkToLight.get(name) ?? [])],
+    ]);
+    return rewritten(`${rule}\n${JSON.stringify(mapping)}`, () => onClasses(rule, darkToLight));
+  });
+  const css: string[] = [];
+  for (let index = 0; index < Math.max(lightRules.length, darkRules.length); index += 1) {
+    const lightRule = lightRules[index];
+    const darkRule = darkRules[index];
+    if (lightRule === darkRule) {
+      css.push(scopedRule(lightRule!, BOTH_SCOPE));
+      continue;
+    }
+    if (lightRule !== undefined) css.push(scopedRule(lightRule, LIGHT_SCOPE));
+    if (darkRule !== undefined) css.push(scopedRule(darkRule, DARK_SCOPE));
+  }
+  return css.join('\n');
 }
 
 export function renderOperationMarkup(
