@@ -426,19 +426,23 @@ export default function apiReferencePlugin(
     },
 
     async postBuild({ outDir, content: model }) {
-      // What the folded browser route fetches after a client-side navigation.
-      await Promise.all(
-        [...dataFiles].map(async ([relativePath, source]) => {
-          const file = path.join(outDir, relativePath);
-          await fs.promises.mkdir(path.dirname(file), { recursive: true });
-          await fs.promises.copyFile(source, file);
-        }),
-      );
-      const anchorsFile = path.join(outDir, FIELD_ANCHORS_FILE);
-      await fs.promises.mkdir(path.dirname(anchorsFile), { recursive: true });
-      await fs.promises.writeFile(anchorsFile, JSON.stringify(fieldAnchors));
-      // Each operation's og:image. Drawn by builds only: the dev server links to cards it does not serve.
-      await writeBuildCards(context, model, outDir);
+      // What the folded browser route fetches after a client-side navigation, and the field anchors' index.
+      const writeData = async () => {
+        await Promise.all(
+          [...dataFiles].map(async ([relativePath, source]) => {
+            const file = path.join(outDir, relativePath);
+            await fs.promises.mkdir(path.dirname(file), { recursive: true });
+            await fs.promises.copyFile(source, file);
+          }),
+        );
+        const anchorsFile = path.join(outDir, FIELD_ANCHORS_FILE);
+        await fs.promises.mkdir(path.dirname(anchorsFile), { recursive: true });
+        await fs.promises.writeFile(anchorsFile, JSON.stringify(fieldAnchors));
+      };
+      // Each operation's og:image, drawn by builds only (the dev server links to cards it does not serve). Its
+      // workers start before this thread awaits anything: after an await, they started only once the search
+      // plugin's postBuild, which keeps this thread busy, had written its index.
+      await Promise.all([writeBuildCards(context, model, outDir), writeData()]);
     },
 
     async allContentLoaded({ allContent }) {

@@ -1,6 +1,5 @@
 import os from 'node:os';
 import { createRequire } from 'node:module';
-import { getHeapStatistics } from 'node:v8';
 import { parentPort, Worker } from 'node:worker_threads';
 
 /**
@@ -13,14 +12,14 @@ interface PoolRequest<Request> {
   id: number;
   request: Request;
 }
-type PoolResponse<Result> = { id: number; result: Result; heapBytes: number } | { id: number; error: string };
+type PoolResponse<Result> = { id: number; result: Result } | { id: number; error: string };
 
 /** In a worker: answers each request the pool sends with `handle`'s result. */
 export function serveRequests<Request, Result>(handle: (request: Request) => Result | Promise<Result>): void {
   parentPort?.on('message', async ({ id, request }: PoolRequest<Request>) => {
     let response: PoolResponse<Result>;
     try {
-      response = { id, result: await handle(request), heapBytes: getHeapStatistics().used_heap_size };
+      response = { id, result: await handle(request) };
     } catch (error) {
       response = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
@@ -33,8 +32,6 @@ export interface WorkerPoolOptions<Request> {
   workerFile: string;
   /** A worker's start-up (loading its packages) is not worth it for fewer requests than this. */
   requestsPerWorker: number;
-  /** A worker whose heap has grown past this is replaced by a fresh one (for renderers that leak). */
-  recycleHeapBytes?: number;
   /**
    * The dev server's pools keep one loaded worker between batches, even after a batch with nothing to do,
    * so that the next save starts at once; otherwise the workers end with their batch.
@@ -45,6 +42,12 @@ export interface WorkerPoolOptions<Request> {
 }
 
 const nodeRequire = createRequire(__filename);
+
+/**
+ * Requests queued in each worker: it goes on with the next while this thread is busy (the other plugins'
+ * postBuild, such as the search index, run beside the cards' pool), and the last few still spread out.
+ */
+const REQUESTS_IN_FLIGHT_PER_WORKER = 3;
 
 /** Runs requests in up to one worker per core. Idle workers never keep the process alive. */
 export class WorkerPool<Request, Result> {
@@ -69,18 +72,14 @@ export class WorkerPool<Request, Result> {
     let next = 0;
     try {
       await Promise.all(
-        this.workers.slice(0, wanted).map(async (_, slot) => {
-          while (next < requests.length) {
-            const id = next++;
-            const { result, heapBytes } = await this.runOne(this.workers[slot]!, id, requests[id]!);
-            results[id] = result;
-            const { recycleHeapBytes } = this.options;
-            if (recycleHeapBytes !== undefined && heapBytes > recycleHeapBytes && next < requests.length) {
-              void this.workers[slot]!.terminate();
-              this.workers[slot] = this.startWorker();
+        this.workers.slice(0, wanted).flatMap((worker) =>
+          Array.from({ length: REQUESTS_IN_FLIGHT_PER_WORKER }, async () => {
+            while (next < requests.length) {
+              const id = next++;
+              results[id] = await this.runOne(worker, id, requests[id]!);
             }
-          }
-        }),
+          }),
+        ),
       );
     } catch (error) {
       await this.close();
@@ -98,13 +97,13 @@ export class WorkerPool<Request, Result> {
     await Promise.all(extra.map((worker) => worker.terminate()));
   }
 
-  private runOne(worker: Worker, id: number, request: Request): Promise<{ result: Result; heapBytes: number }> {
+  private runOne(worker: Worker, id: number, request: Request): Promise<Result> {
     return new Promise((resolve, reject) => {
       const onMessage = (response: PoolResponse<Result>) => {
         if (response.id !== id) return;
         cleanup();
         if ('error' in response) reject(new Error(`${this.options.describe(request)}: ${response.error}`));
-        else resolve(response);
+        else resolve(response.result);
       };
       const onError = (error: Error) => {
         cleanup();

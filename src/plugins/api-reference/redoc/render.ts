@@ -62,12 +62,6 @@ export function decorated(render: RenderedRedoc, operation: OperationToRender): 
   return { ...render, html: decorateRenderedOperation(render.html, operation) };
 }
 
-/**
- * A render keeps nothing once it is done (render-markup.ts renders statically), and a worker's heap stays
- * under 200 MB on the 3 MB fixture; a worker whose heap has grown past this anyway is replaced by a fresh one.
- */
-const RECYCLE_HEAP_BYTES = 600 * 1024 * 1024;
-
 export interface OperationToRender {
   spec: OpenApiDocument;
   pointer: string;
@@ -115,7 +109,6 @@ export class OperationRenderer {
       workerFile: path.join(__dirname, 'render-worker.ts'),
       // Each worker loads Redoc and jsdom once: not worth it for a handful of operations.
       requestsPerWorker: 8,
-      recycleHeapBytes: RECYCLE_HEAP_BYTES,
       keepOneWorker: live,
       describe: (request) => `Redoc could not render ${request.pointer}`,
     });
