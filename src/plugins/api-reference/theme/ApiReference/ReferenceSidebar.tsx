@@ -1,10 +1,15 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
+import { useHistory } from '@docusaurus/router';
+import { useBaseUrlUtils } from '@docusaurus/useBaseUrl';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import clsx from 'clsx';
 import MethodBadge from './MethodBadge';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData } from '../../types';
 import { changelogUrl } from '../../routes';
+
+const OPERATION_LINK_ATTRIBUTE = 'data-operation-link';
 
 export default function ReferenceSidebar({
   sidebar,
@@ -16,8 +21,22 @@ export default function ReferenceSidebar({
   /** Called when a link is followed (the mobile drawer closes itself). */
   onNavigate?: () => void;
 }): React.JSX.Element {
+  const { withBaseUrl } = useBaseUrlUtils();
+  const brokenLinks = useBrokenLinks();
+  const history = useHistory();
+  // The operations' links are plain anchors, followed client-side from here: a Docusaurus Link each (its
+  // hooks and its prefetch observer) made every page of a large spec render and hydrate hundreds of them.
+  const followOperationLink = (event: React.MouseEvent<HTMLElement>) => {
+    const anchor = (event.target as Element).closest<HTMLAnchorElement>(`a[${OPERATION_LINK_ATTRIBUTE}]`);
+    if (!anchor || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    history.push(anchor.getAttribute('href')!);
+    onNavigate?.();
+  };
   return (
-    <nav className={styles.sidebar} aria-label="API reference">
+    // Delegated from the links inside, which keep their own keyboard behaviour (Enter on a link is a click).
+    <nav className={styles.sidebar} aria-label="API reference" onClick={followOperationLink}>
       <Link
         className={clsx(styles.sidebarHome, activeUrl === sidebar.basePath && styles.active)}
         to={sidebar.basePath}
@@ -44,19 +63,23 @@ export default function ReferenceSidebar({
                   {tag.name} overview
                 </Link>
               </li>
-              {tag.operations.map((operation) => (
-                <li key={operation.url}>
-                  <Link
-                    to={operation.url}
-                    className={clsx(styles.sidebarLink, operation.url === activeUrl && styles.active)}
-                    aria-current={operation.url === activeUrl ? 'page' : undefined}
-                    onClick={onNavigate}
-                  >
-                    <MethodBadge method={operation.method} className={styles.sidebarMethod} />
-                    <span className={clsx(operation.deprecated && styles.deprecatedText)}>{operation.summary}</span>
-                  </Link>
-                </li>
-              ))}
+              {tag.operations.map((operation) => {
+                const href = withBaseUrl(operation.url);
+                brokenLinks.collectLink(href);
+                return (
+                  <li key={operation.url}>
+                    <a
+                      href={href}
+                      {...{ [OPERATION_LINK_ATTRIBUTE]: '' }}
+                      className={clsx(styles.sidebarLink, operation.url === activeUrl && styles.active)}
+                      aria-current={operation.url === activeUrl ? 'page' : undefined}
+                    >
+                      <MethodBadge method={operation.method} className={styles.sidebarMethod} />
+                      <span className={clsx(operation.deprecated && styles.deprecatedText)}>{operation.summary}</span>
+                    </a>
+                  </li>
+                );
+              })}
             </ul>
           </details>
         );
