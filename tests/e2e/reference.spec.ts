@@ -186,6 +186,22 @@ test("moving between reference pages in the browser fetches only the new page's 
   expect(problems.failedRequests).toEqual([]);
 });
 
+test('a sidebar operation link opened with a modifier is left to the browser: a new tab, this page stays', async ({
+  page,
+  context,
+}) => {
+  await visit(page, '/reference/get_profiles');
+  await page.locator('aside summary').getByText('Events', { exact: true }).click();
+  const [newTab] = await Promise.all([
+    context.waitForEvent('page'),
+    page.locator('aside a[href="/reference/get_events"]').click({ modifiers: ['ControlOrMeta'] }),
+  ]);
+  await newTab.waitForLoadState();
+  expect(new URL(newTab.url()).pathname).toBe('/reference/get_events');
+  await expect(page).toHaveURL(/\/reference\/get_profiles$/);
+  await newTab.close();
+});
+
 test("an older revision's pages navigate within that revision", async ({ page }) => {
   const problems = await visit(page, '/reference/v2026-04-15/get_profiles');
   await expect(page.getByTestId('old-revision-banner')).toBeVisible();
