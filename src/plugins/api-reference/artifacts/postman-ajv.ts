@@ -1,5 +1,6 @@
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
+import { RecentResults } from '../../../lib/recent-results';
 
 /**
  * openapi-to-postmanv2 checks a schema's `example` before it uses it (json-schema-faker → ajvValidation →
@@ -58,29 +59,23 @@ function newAjv(draft: string): AjvInstance {
 }
 
 const ajvByDraft = new Map<string, AjvInstance>();
-const compiled = new Map<string, Validate | null>();
-const COMPILED_KEPT = 5000;
+const compiled = new RecentResults<Validate | null>(5000);
 
 function compile(schema: unknown, draft: string): Validate | null {
-  const key = `${draft}\u0000${JSON.stringify(schema)}`;
-  const known = compiled.get(key);
-  if (known !== undefined) return known;
-  let validate: Validate | null;
-  try {
-    const ajv = ajvByDraft.get(draft) ?? ajvByDraft.set(draft, newAjv(draft)).get(draft)!;
-    validate = ajv.compile(schema);
-  } catch {
-    // A shared Ajv refuses a second schema with the same `$id`: such a schema gets an Ajv of its own,
-    // as every schema did in the converter.
+  return compiled.get(`${draft}\u0000${JSON.stringify(schema)}`, () => {
     try {
-      validate = newAjv(draft).compile(schema);
+      const ajv = ajvByDraft.get(draft) ?? ajvByDraft.set(draft, newAjv(draft)).get(draft)!;
+      return ajv.compile(schema);
     } catch {
-      validate = null;
+      // A shared Ajv refuses a second schema with the same `$id`: such a schema gets an Ajv of its own,
+      // as every schema did in the converter.
+      try {
+        return newAjv(draft).compile(schema);
+      } catch {
+        return null;
+      }
     }
-  }
-  compiled.set(key, validate);
-  if (compiled.size > COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
-  return validate;
+  });
 }
 
 /** `validateSchemaAJV(schema, value, draft)`, with the converter's results. */

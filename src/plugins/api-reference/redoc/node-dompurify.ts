@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Module, { createRequire } from 'node:module';
+import { RecentResults } from '../../../lib/recent-results';
 
 /**
  * Redoc's `untrustedSpec` sanitizes every Markdown block with `dompurify`, which needs a DOM: in Node it
@@ -18,17 +19,11 @@ if (typeof purify.sanitize !== 'function') {
   throw new Error('api-reference: isomorphic-dompurify has no sanitize(): Redoc cannot sanitize spec text in Node');
 }
 const sanitize = purify.sanitize as (dirty: string, ...rest: unknown[]) => string;
-const recentlySanitized = new Map<string, string>();
-const RECENT_SANITIZED_KEPT = 2000;
+const recentlySanitized = new RecentResults<string>(2000);
 
 export function sanitizeRemembered(dirty: string, ...rest: unknown[]): string {
   if (rest.length > 0 || typeof dirty !== 'string') return sanitize(dirty, ...rest);
-  const known = recentlySanitized.get(dirty);
-  if (known !== undefined) return known;
-  const clean = sanitize(dirty);
-  recentlySanitized.set(dirty, clean);
-  if (recentlySanitized.size > RECENT_SANITIZED_KEPT) recentlySanitized.delete(recentlySanitized.keys().next().value!);
-  return clean;
+  return recentlySanitized.get(dirty, () => sanitize(dirty));
 }
 const redocRequire = createRequire(nodeRequire.resolve('redoc/package.json'));
 const dompurifyPath = redocRequire.resolve('dompurify');

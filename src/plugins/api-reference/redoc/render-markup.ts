@@ -9,6 +9,7 @@ import type { OpenApiDocument } from '../spec/types';
 import type { RenderedRedoc } from '../types';
 import { operationRedocOptions, type RedocThemeData } from './options';
 import { redocOperationView } from './view';
+import { RecentResults } from '../../../lib/recent-results';
 
 /**
  * Redoc renders each operation here once, and nothing reacts to its models afterwards, so two parts of MobX
@@ -115,21 +116,10 @@ function scoped(css: string, prefix: string): string {
  * render: each rule's rewrite is kept, by the rule and what its class names map to. Bounded, as a worker
  * renders hundreds of operations.
  */
-const rewrittenRules = new Map<string, string>();
-const REWRITTEN_RULES_KEPT = 20_000;
-
-function rewritten(key: string, rewrite: () => string): string {
-  let known = rewrittenRules.get(key);
-  if (known === undefined) {
-    known = rewrite();
-    if (rewrittenRules.size >= REWRITTEN_RULES_KEPT) rewrittenRules.delete(rewrittenRules.keys().next().value!);
-    rewrittenRules.set(key, known);
-  }
-  return known;
-}
+const rewrittenRules = new RecentResults<string>(20_000);
 
 function scopedRule(rule: string, scope: string): string {
-  return rewritten(`${scope}\n${rule}`, () => scoped(rule, scope));
+  return rewrittenRules.get(`${scope}\n${rule}`, () => scoped(rule, scope));
 }
 
 /**
@@ -145,7 +135,7 @@ function bothModesCss(light: RenderedRedoc, dark: RenderedRedoc): string {
       name,
       [...(darkToLight.get(name) ?? [])],
     ]);
-    return rewritten(`${rule}\n${JSON.stringify(mapping)}`, () => onClasses(rule, darkToLight));
+    return rewrittenRules.get(`${rule}\n${JSON.stringify(mapping)}`, () => onClasses(rule, darkToLight));
   });
   const css: string[] = [];
   for (let index = 0; index < Math.max(lightRules.length, darkRules.length); index += 1) {

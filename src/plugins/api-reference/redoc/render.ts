@@ -58,7 +58,7 @@ export interface RenderResult {
 }
 
 /** Decorates a render (decorate.ts): in a worker for what it renders, here for renders read from the cache. */
-export function decorated(render: RenderedRedoc, operation: OperationToRender): RenderedRedoc {
+export function decorate(render: RenderedRedoc, operation: OperationToRender): RenderedRedoc {
   return { ...render, html: decorateRenderedOperation(render.html, operation) };
 }
 
@@ -153,11 +153,11 @@ export class OperationRenderer {
       else missing.push(index);
     });
     const rendering = this.pool.runAll(missing.map((index) => ({ ...operations[index]!, themeData: this.themeData })));
-    for (const [index, render] of undecorated) results[index] = decorated(render, operations[index]!);
-    (await rendering).forEach(({ rendered, decorated: decoratedRender }, position) => {
+    for (const [index, render] of undecorated) results[index] = decorate(render, operations[index]!);
+    (await rendering).forEach(({ rendered, decorated }, position) => {
       const index = missing[position]!;
       writeFileAtomically(files[index]!, JSON.stringify(rendered));
-      results[index] = decoratedRender;
+      results[index] = decorated;
     });
     for (const index of [...undecorated.keys(), ...missing]) {
       writeFileAtomically(decoratedFiles[index]!, JSON.stringify(results[index]));
