@@ -33,6 +33,12 @@ export interface WorkerPoolOptions<Request> {
   /** A worker's start-up (loading its packages) is not worth it for fewer requests than this. */
   requestsPerWorker: number;
   /**
+   * Requests queued in each worker (3 unless set): it goes on with the next while this thread is busy. A pool
+   * whose requests cost about the same, as the cards do, sends them all at once, so that its workers never wait
+   * for this thread; the Redoc render's vary a hundredfold, and a few at a time still spread out at the end.
+   */
+  requestsInFlightPerWorker?: number;
+  /**
    * The dev server's pools keep one loaded worker between batches, even after a batch with nothing to do,
    * so that the next save starts at once; otherwise the workers end with their batch.
    */
@@ -43,15 +49,19 @@ export interface WorkerPoolOptions<Request> {
 
 const nodeRequire = createRequire(__filename);
 
-/**
- * Requests queued in each worker: it goes on with the next while this thread is busy (the other plugins'
- * postBuild, such as the search index, run beside the cards' pool), and the last few still spread out.
- */
-const REQUESTS_IN_FLIGHT_PER_WORKER = 3;
+const DEFAULT_REQUESTS_IN_FLIGHT_PER_WORKER = 3;
+
+interface PendingRequest<Result> {
+  resolve(result: Result): void;
+  reject(error: Error): void;
+}
 
 /** Runs requests in up to one worker per core. Idle workers never keep the process alive. */
 export class WorkerPool<Request, Result> {
   private workers: Worker[] = [];
+  /** Each worker's requests not answered yet, by id: one listener per worker, however many are queued. */
+  private readonly pending = new Map<Worker, Map<number, PendingRequest<Result>>>();
+  private nextId = 0;
   private readonly source: string;
 
   constructor(private readonly options: WorkerPoolOptions<Request>) {
@@ -61,7 +71,23 @@ export class WorkerPool<Request, Result> {
 
   private startWorker(): Worker {
     // React's production build in the workers, whatever the main process loaded.
-    return new Worker(this.source, { eval: true, env: { ...process.env, NODE_ENV: 'production' } });
+    const worker = new Worker(this.source, { eval: true, env: { ...process.env, NODE_ENV: 'production' } });
+    const pending = new Map<number, PendingRequest<Result>>();
+    this.pending.set(worker, pending);
+    worker.on('message', (response: PoolResponse<Result>) => {
+      const request = pending.get(response.id);
+      if (!request) return;
+      pending.delete(response.id);
+      if ('error' in response) request.reject(new Error(response.error));
+      else request.resolve(response.result);
+    });
+    const failAll = (error: Error) => {
+      for (const request of pending.values()) request.reject(error);
+      pending.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`The worker ${this.options.workerFile} exited (code ${code})`)));
+    return worker;
   }
 
   async runAll(requests: readonly Request[]): Promise<Result[]> {
@@ -69,14 +95,21 @@ export class WorkerPool<Request, Result> {
     const wanted = Math.min(os.availableParallelism(), Math.ceil(requests.length / this.options.requestsPerWorker));
     while (this.workers.length < wanted) this.workers.push(this.startWorker());
     for (const worker of this.workers) worker.ref();
+    const inFlight = Math.min(
+      this.options.requestsInFlightPerWorker ?? DEFAULT_REQUESTS_IN_FLIGHT_PER_WORKER,
+      Math.ceil(requests.length / Math.max(wanted, 1)),
+    );
     let next = 0;
     try {
       await Promise.all(
         this.workers.slice(0, wanted).flatMap((worker) =>
-          Array.from({ length: REQUESTS_IN_FLIGHT_PER_WORKER }, async () => {
+          Array.from({ length: inFlight }, async () => {
             while (next < requests.length) {
-              const id = next++;
-              results[id] = await this.runOne(worker, id, requests[id]!);
+              const index = next++;
+              const request = requests[index]!;
+              results[index] = await this.runOne(worker, request).catch((error: Error) => {
+                throw new Error(`${this.options.describe(request)}: ${error.message}`);
+              });
             }
           }),
         ),
@@ -94,34 +127,27 @@ export class WorkerPool<Request, Result> {
     const extra = this.workers.splice(1);
     if (this.workers.length === 0) this.workers.push(this.startWorker());
     for (const worker of this.workers) worker.unref();
-    await Promise.all(extra.map((worker) => worker.terminate()));
+    await Promise.all(extra.map((worker) => this.stop(worker)));
   }
 
-  private runOne(worker: Worker, id: number, request: Request): Promise<Result> {
+  private runOne(worker: Worker, request: Request): Promise<Result> {
     return new Promise((resolve, reject) => {
-      const onMessage = (response: PoolResponse<Result>) => {
-        if (response.id !== id) return;
-        cleanup();
-        if ('error' in response) reject(new Error(`${this.options.describe(request)}: ${response.error}`));
-        else resolve(response.result);
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      const cleanup = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
+      const id = this.nextId++;
+      this.pending.get(worker)!.set(id, { resolve, reject });
       worker.postMessage({ id, request } satisfies PoolRequest<Request>);
     });
+  }
+
+  private async stop(worker: Worker): Promise<void> {
+    // Ended on purpose: its exit rejects nothing.
+    this.pending.get(worker)?.clear();
+    this.pending.delete(worker);
+    await worker.terminate();
   }
 
   async close(): Promise<void> {
     const workers = this.workers;
     this.workers = [];
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(workers.map((worker) => this.stop(worker)));
   }
 }

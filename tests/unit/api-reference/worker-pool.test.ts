@@ -16,11 +16,14 @@ interface Result {
   startedAt: number;
 }
 
-const pool = (options: { requestsPerWorker?: number; keepOneWorker?: boolean } = {}) =>
+const pool = (
+  options: { requestsPerWorker?: number; keepOneWorker?: boolean; requestsInFlightPerWorker?: number } = {},
+) =>
   new WorkerPool<Request, Result>({
     workerFile: path.join(__dirname, 'fixtures', 'thread-worker.ts'),
     requestsPerWorker: options.requestsPerWorker ?? 2,
     keepOneWorker: options.keepOneWorker,
+    requestsInFlightPerWorker: options.requestsInFlightPerWorker,
     describe: ({ value }) => `request ${value} failed`,
   });
 
@@ -52,6 +55,28 @@ describe('the worker pool of the build steps (Redoc markup, cards)', () => {
     const workers = new Set(results.map((result) => result.threadId)).size;
     // Answered one request at a time, each worker would have begun one before this thread was free again.
     expect(results.filter((result) => result.startedAt < busyUntil).length).toBeGreaterThan(workers);
+  }, 60_000);
+
+  it('can queue every request at once, so that no worker waits for this thread, with one listener per worker', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const requests = Array.from({ length: 40 }, (_, value) => ({ value, busyMs: 5 }));
+      const running = pool({ requestsPerWorker: 6, requestsInFlightPerWorker: Number.POSITIVE_INFINITY }).runAll(
+        requests,
+      );
+      const busyUntil = Date.now() + 2000;
+      while (Date.now() < busyUntil) {
+        // Busy.
+      }
+      const results = await running;
+      expect(results.map((result) => result.doubled)).toEqual(requests.map(({ value }) => value * 2));
+      expect(results.filter((result) => result.startedAt >= busyUntil)).toEqual([]);
+      expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   }, 60_000);
 
   it('rejects with the failed request named, and the pool can be used again', async () => {

@@ -176,6 +176,8 @@ async function drawInWorkers(siteDir: string, cards: OperationCard[]): Promise<{
     workerFile: path.join(__dirname, 'card-worker.ts'),
     // A worker loads satori, resvg and the fonts first.
     requestsPerWorker: 16,
+    // Cards cost about the same: all are queued at once, so the workers go on while this thread indexes the site.
+    requestsInFlightPerWorker: Number.POSITIVE_INFINITY,
     describe: ({ card }) => `The card of ${card.method} ${card.path} could not be drawn`,
   });
   const drawn = await pool.runAll(cards.map((card) => ({ siteDir, card })));
