@@ -83,6 +83,17 @@ describe('card rendering', () => {
     expect(text).toContain('Klaviyo Developer Portal');
   });
 
+  it('masks only what it clips, never the whole card', async () => {
+    const { svg } = await renderer.render(card({}));
+    // Satori masks every descendant of an \`overflow: hidden\` box; on the card's root box that is every element,
+    // and resvg drew each masked one through a canvas-sized layer: four times the drawing time, the same pixels.
+    // (Satori defines a mask for every box; only those of clipping boxes are used.)
+    const masked = svg.match(/ mask="url\(#[^)]+\)"/g) ?? [];
+    expect(masked).not.toContain(' mask="url(#satori_om-id)"');
+    // At most the tag (its ellipsis) and the logo.
+    expect(masked.length).toBeLessThanOrEqual(2);
+  });
+
   it('renders hostile spec text (huge strings, emoji, RTL, bidi overrides) without failing', async () => {
     const hostile = `Emoji 🎉🔥 مرحبا שלום \u202Ereversed\u202C 中文 <script>alert(1)</script> ${'word '.repeat(50_000)}`;
     const cleaned = (text: string) => cardText(text, renderer.coverage.text);

@@ -190,7 +190,8 @@ export function operationCardTree(card: OperationCard, logo: string): CardNode {
       background: '#0b1733',
       color: '#ffffff',
       fontFamily: 'Inter',
-      overflow: 'hidden',
+      // No `overflow: hidden` here: the card is the whole canvas, and satori would mask every element with it,
+      // which made resvg draw each into a canvas-sized layer (4 times the drawing time, the same pixels).
       position: 'relative',
     },
     element(
