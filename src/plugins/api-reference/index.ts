@@ -142,7 +142,15 @@ export default function apiReferencePlugin(
   /** Written into the build for the URL manifest guard. */
   let fieldAnchors: PublishedFieldAnchors = { pages: {}, redirects: {} };
   // Every operation's Redoc markup, rendered in Node through a cache in Docusaurus's cache folder.
-  let renderer: OperationRenderer | undefined;
+  let rendererLoading: Promise<OperationRenderer> | undefined;
+  const operationRenderer = () =>
+    (rendererLoading ??= loadRedocThemeData(context.siteConfig).then(
+      (themeData) =>
+        new OperationRenderer(path.join(context.siteDir, 'node_modules', '.cache', 'api-reference-redoc'), themeData, {
+          // The dev server keeps a worker and the last results for its next reload; a build keeps neither.
+          live: process.env.NODE_ENV !== 'production',
+        }),
+    ));
   // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
   const artifactsStep = createDeferredStep((error) =>
     logger.error(`Artifacts not updated: ${error instanceof Error ? error.message : String(error)}`),
@@ -174,12 +182,7 @@ export default function apiReferencePlugin(
     return rendering;
   };
   const renderAllOperations = async (model: ReferenceModel): Promise<RenderedReference> => {
-    renderer ??= new OperationRenderer(
-      path.join(context.siteDir, 'node_modules', '.cache', 'api-reference-redoc'),
-      await loadRedocThemeData(context.siteConfig),
-      // The dev server keeps a worker and the last results for its next reload; a build keeps neither.
-      { live: process.env.NODE_ENV !== 'production' },
-    );
+    const renderer = await operationRenderer();
     const renderStats = { ...renderer.stats };
     const renderStarted = performance.now();
     // Each operation's mini-spec, and its Redoc markup: all revisions in one batch.
@@ -282,6 +285,11 @@ export default function apiReferencePlugin(
     },
 
     async loadContent() {
+      // A worker loads Redoc while this thread loads the spec (an error here is the render's, reported there).
+      operationRenderer().then(
+        (loaded) => loaded.prestart(),
+        () => undefined,
+      );
       try {
         return await specLoader.load();
       } catch (error) {

@@ -13,6 +13,7 @@ interface Result {
   doubled: number;
   threadId: number;
   nodeEnv: string | undefined;
+  loadedAt: number;
   startedAt: number;
 }
 
@@ -77,6 +78,19 @@ describe('the worker pool of the build steps (Redoc markup, cards)', () => {
     } finally {
       process.off('warning', onWarning);
     }
+  }, 60_000);
+
+  it('can start a worker before its batch, which then answers at once', async () => {
+    const early = pool({ requestsPerWorker: 16 });
+    const prestartedAt = Date.now();
+    early.prestart(1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const [result] = await early.runAll([{ value: 4 }]);
+    expect(result!.doubled).toBe(8);
+    expect(result!.loadedAt).toBeLessThan(prestartedAt + 1500);
+    // A batch with nothing to do ends the workers started for it.
+    early.prestart(2);
+    expect(await early.runAll([])).toEqual([]);
   }, 60_000);
 
   it('rejects with the failed request named, and the pool can be used again', async () => {

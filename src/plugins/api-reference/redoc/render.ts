@@ -114,6 +114,11 @@ export class OperationRenderer {
     });
   }
 
+  /** Starts a worker loading Redoc before the operations are known (Redoc takes seconds to load). */
+  prestart(): void {
+    this.pool.prestart(1);
+  }
+
   private cacheFile({ spec, pointer }: OperationToRender): string {
     const options = [operationRedocOptions(this.themeData, 'light'), operationRedocOptions(this.themeData, 'dark')];
     const key = crypto
