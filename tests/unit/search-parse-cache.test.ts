@@ -15,16 +15,18 @@ const { scanDocuments } = pluginRequire(`${UTILS}/scanDocuments`) as {
 const CONFIG = { ignoreCssSelectors: ['.theme-edit-this-page'], forceIgnoreNoIndex: false };
 
 /** A built page as Docusaurus minifies it; a reference page (type `page`) has the reference's sidebar. */
-function page(type: string, title: string, body: string, bundle: string, sidebarLabel: string): string {
+function page(type: string, title: string, body: string, bundle: string, sidebarLabel: string, css: string): string {
   const sidebar =
     type === 'page'
       ? `<nav class="sidebar"><ul><li><a href="/reference/get_profiles"><span>GET</span><span>${sidebarLabel}</span></a></ul></nav>`
       : '';
+  // Redoc's styles, in a reference page's <main>.
+  const redocCss = type === 'page' ? `<style>${css}</style>` : '';
   return `<!doctype html><html><head><title>${title} | Portal</title>
 <meta name="description" content="About ${title}">
 <link rel="stylesheet" href="/assets/css/styles.${bundle}.css"><link rel="preload" href="/assets/js/runtime~main.${bundle}.js" as="script">
 <script src="/assets/js/runtime~main.${bundle}.js" defer></script><script src=/assets/js/main.${bundle}.js defer></script>
-</head><body><div class="main-wrapper">${sidebar}<main><article><header><h1>${title}</h1></header>
+</head><body><div class="main-wrapper">${sidebar}<main>${redocCss}<article><header><h1>${title}</h1></header>
 <p>${body}</p><h2 id="limits">Rate limits<a href="#limits" class="hash-link">#</a></h2><p>Burst and steady windows.</p>
 <a class="theme-edit-this-page" href="https://example.test/edit">Edit this page</a></article></main></div></body></html>`;
 }
@@ -44,10 +46,10 @@ const PAGES = [
 const pagesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-parse-pages-'));
 
 /** Builds the pages, then scans them with the plugin's scanDocuments, as its postBuild does. */
-async function scan(bundle: string, edited?: string, sidebarLabel = 'Get Profiles') {
+async function scan(bundle: string, edited?: string, sidebarLabel = 'Get Profiles', css = '.sc-a{color:red}') {
   const files = PAGES.map(({ url, type, title, body }) => {
     const filePath = path.join(pagesDir, `${url.replaceAll('/', '_')}.html`);
-    fs.writeFileSync(filePath, page(type, title, url === edited ? `${body} Edited.` : body, bundle, sidebarLabel));
+    fs.writeFileSync(filePath, page(type, title, url === edited ? `${body} Edited.` : body, bundle, sidebarLabel, css));
     return { filePath, url, type };
   });
   const documents = await scanDocuments(files, CONFIG);
@@ -83,6 +85,13 @@ describe("the search plugin's page parser, answered from the last build", () => 
     const renamed = await withParsedPageCache(cacheFile, () => scan('bbbb2222', undefined, 'Get Profiles (renamed)'));
     expect(renamed.stats).toEqual({ parsed: 0, cached: 4 });
     expect(renamed.result).toEqual(await scan('bbbb2222', undefined, 'Get Profiles (renamed)'));
+
+    // Other CSS in a page's <main> (Redoc's styles): the parser reads no style sheet's text.
+    const restyled = await withParsedPageCache(cacheFile, () =>
+      scan('bbbb2222', undefined, 'Get Profiles', '.sc-b{color:blue}'),
+    );
+    expect(restyled.stats).toEqual({ parsed: 0, cached: 4 });
+    expect(restyled.result).toEqual(await scan('bbbb2222', undefined, 'Get Profiles', '.sc-b{color:blue}'));
 
     // One page's text changed: that page alone is parsed, and the index gets its new text.
     const third = await withParsedPageCache(cacheFile, () => scan('bbbb2222', '/docs/guides/rate-limits'));

@@ -33,18 +33,26 @@ export interface ParseCacheStats {
 
 const PLUGIN_CODE_VERSION = codeVersion(['@easyops-cn/docusaurus-search-local'], []);
 
+/** A style sheet's text: the parser never reads it (its text extraction skips style elements). */
+const STYLE_TEXT = /(<style\b[^>]*>)[\s\S]*?(<\/style>)/g;
+
 /**
  * What `parse` reads of a page, as HTML. Of a custom page whose first h1 is in its `<main>`, that is its head
- * and its `<main>`: the reference's pages are parsed without their sidebar, a third of each page.
+ * and its `<main>`, the text of its style elements left out (the elements stay, for the ignored selectors'
+ * `:nth-child`): the reference's pages are parsed without their sidebar, their data and Redoc's CSS, which are
+ * two thirds of each page. The page is cut first, so that only those parts are searched for asset tags.
  */
 function parsedInput(html: string, type: string): string {
-  const withoutAssets = html.replace(ASSET_TAGS, '');
-  if (type !== 'page') return withoutAssets;
-  const head = /<head\b[\s\S]*?<\/head>/.exec(withoutAssets);
-  const main = /<main\b[\s\S]*<\/main>/.exec(withoutAssets);
-  const firstH1 = withoutAssets.search(/<h1\b/);
-  if (!head || !main || (firstH1 !== -1 && firstH1 < main.index)) return withoutAssets;
-  return `<!doctype html><html>${head[0]}<body>${main[0]}</body></html>`;
+  if (type !== 'page') return html.replace(ASSET_TAGS, '');
+  const head = /<head\b[\s\S]*?<\/head>/.exec(html);
+  const mainStart = html.search(/<main\b/);
+  const mainEnd = html.lastIndexOf('</main>');
+  const firstH1 = html.search(/<h1\b/);
+  if (!head || mainStart === -1 || mainEnd < mainStart || (firstH1 !== -1 && firstH1 < mainStart)) {
+    return html.replace(ASSET_TAGS, '');
+  }
+  const main = html.slice(mainStart, mainEnd + '</main>'.length);
+  return `<!doctype html><html>${head[0].replace(ASSET_TAGS, '')}<body>${main.replace(ASSET_TAGS, '').replace(STYLE_TEXT, '$1$2')}</body></html>`;
 }
 
 function pageKey(input: string, type: string, url: string, configKey: string): string {
