@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useHistory, useLocation } from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import useIsBrowser from '@docusaurus/useIsBrowser';
+import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import { absoluteLink } from '../../../../theme/Heading/absoluteLink';
 import { installFieldAnchors, type FieldAnchors } from '../../field-anchors/client';
 import { operationFields } from '../../field-anchors/ids';
@@ -18,7 +19,11 @@ export function useFieldAnchors(container: RefObject<HTMLElement | null>, data: 
   const location = useLocation();
   const history = useHistory();
   const { spec, operation, fieldAnchorRedirects } = data;
-  const fields = useMemo(() => operationFields(spec, operation.path, operation.method), [spec, operation]);
+  // Only the effects read the fields: the server's render of every operation page skips walking its spec.
+  const fields = useMemo(
+    () => (ExecutionEnvironment.canUseDOM ? operationFields(spec, operation.path, operation.method) : []),
+    [spec, operation],
+  );
   const pageUrl = absoluteLink(siteConfig.url, location.pathname);
   const anchors = useRef<FieldAnchors | null>(null);
   // Right after hydration Redoc is rendered again with the browser's options (a new store, everything folded
