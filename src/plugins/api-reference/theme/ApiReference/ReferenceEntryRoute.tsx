@@ -3,6 +3,7 @@ import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import useIsBrowser from '@docusaurus/useIsBrowser';
+import siteConfig from '@generated/docusaurus.config';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import Layout from '@theme/Layout';
 import NotFound from '@theme/NotFound';
@@ -14,6 +15,7 @@ import { entryDataPath, sidebarDataPath, withoutBaseUrl } from '../../routes';
 import type { ApiReferenceGlobalData, OperationPageData, ReferenceEntryData, ReferenceSidebarData } from '../../types';
 import { STATIC_CSS_ATTRIBUTE, STATIC_MARKUP_ATTRIBUTE } from './redoc-markup';
 import { loadOperationPage, loadedOperationPage } from './loadOperationPage';
+import { readSidebarMarkup, type SidebarFrame } from './sidebar-markup';
 
 /**
  * One route component for a revision's landing, tag and operation pages.
@@ -22,7 +24,8 @@ import { loadOperationPage, loadedOperationPage } from './loadOperationPage';
  * revision's sidebar as route modules. The production browser bundle has one `{basePath}/:slug?`
  * route per revision instead (see the plugin's client-routes.ts), so that no page downloads the
  * reference's route table or sidebar: here the data comes from the JSON the server embedded in the
- * page, or, after a client-side navigation, from `reference-data/`.
+ * page and the sidebar from the page's own sidebar markup (sidebar-markup.ts), or, after a client-side
+ * navigation, from `reference-data/`.
  */
 interface Props {
   data?: ReferenceEntryData;
@@ -30,9 +33,15 @@ interface Props {
   match: { path: string; params: { slug?: string } };
 }
 
-interface EmbeddedData {
+interface EntryWithSidebar {
   entry: ReferenceEntryData;
   sidebar: ReferenceSidebarData;
+}
+
+/** What a page embeds: its data without Redoc's markup and CSS, and its sidebar's frame (sidebar-markup.ts). */
+interface EmbeddedData {
+  entry: ReferenceEntryData;
+  sidebar: SidebarFrame;
 }
 
 const EMBEDDED_DATA_ID = 'reference-entry-data';
@@ -66,6 +75,10 @@ function readEmbeddedData(): void {
   const text = document.getElementById(EMBEDDED_DATA_ID)?.textContent;
   if (!text) return;
   const { entry, sidebar } = JSON.parse(text) as EmbeddedData;
+  // The page's HTML holds the sidebar's tags and operations; without them it is fetched (and React renders the
+  // page again instead of hydrating it).
+  const pageSidebar = readSidebarMarkup(document, sidebar, siteConfig.baseUrl);
+  if (pageSidebar) sidebars.set(sidebar.revision, pageSidebar);
   if (entry.kind === 'operation') {
     // The embedded copy leaves out Redoc's markup and CSS: the page's HTML already holds them.
     entry.redoc = {
@@ -74,7 +87,6 @@ function readEmbeddedData(): void {
     };
   }
   entries.set(entryDataPath(entry.revision, entrySlug(entry)), entry);
-  sidebars.set(sidebar.revision, sidebar);
 }
 
 /** `null` when the server has no such file: the page does not exist. */
@@ -109,9 +121,12 @@ async function load({ path, revision, entryUrl, sidebarUrl }: Request): Promise<
 }
 
 /** `<` escaped so that no spec text can close the script element. */
-function embeddedJson({ entry, sidebar }: EmbeddedData): string {
-  const embedded = entry.kind === 'operation' ? { ...entry, redoc: undefined } : entry;
-  return JSON.stringify({ entry: embedded, sidebar }).replace(/</g, '\\u003c');
+function embeddedJson({ entry, sidebar }: EntryWithSidebar): string {
+  const embedded = {
+    entry: entry.kind === 'operation' ? { ...entry, redoc: undefined } : entry,
+    sidebar: { revision: sidebar.revision, basePath: sidebar.basePath } satisfies SidebarFrame,
+  };
+  return JSON.stringify(embedded).replace(/</g, '\\u003c');
 }
 
 function useEntry({ data, sidebar, match }: Props): State {
@@ -163,7 +178,7 @@ function EntryStatus({ message }: { message: string }): React.JSX.Element {
   );
 }
 
-function EntryPage({ entry, sidebar }: EmbeddedData): React.JSX.Element {
+function EntryPage({ entry, sidebar }: EntryWithSidebar): React.JSX.Element {
   switch (entry.kind) {
     case 'operation':
       return <LazyOperationPage data={entry} sidebar={sidebar} />;

@@ -8,8 +8,7 @@ import MethodBadge from './MethodBadge';
 import styles from './reference.module.css';
 import type { ReferenceSidebarData } from '../../types';
 import { changelogUrl } from '../../routes';
-
-const OPERATION_LINK_ATTRIBUTE = 'data-operation-link';
+import { DEPRECATED_ATTRIBUTE, OPERATION_LINK_ATTRIBUTE, SIDEBAR_ATTRIBUTE, TAG_URL_ATTRIBUTE } from './sidebar-markup';
 
 export default function ReferenceSidebar({
   sidebar,
@@ -36,7 +35,12 @@ export default function ReferenceSidebar({
   };
   return (
     // Delegated from the links inside, which keep their own keyboard behaviour (Enter on a link is a click).
-    <nav className={styles.sidebar} aria-label="API reference" onClick={followOperationLink}>
+    <nav
+      className={styles.sidebar}
+      aria-label="API reference"
+      {...{ [SIDEBAR_ATTRIBUTE]: '' }}
+      onClick={followOperationLink}
+    >
       <Link
         className={clsx(styles.sidebarHome, activeUrl === sidebar.basePath && styles.active)}
         to={sidebar.basePath}
@@ -50,7 +54,7 @@ export default function ReferenceSidebar({
       {sidebar.tags.map((tag) => {
         const open = activeUrl === tag.url || tag.operations.some((operation) => operation.url === activeUrl);
         return (
-          <details key={tag.url} className={styles.sidebarGroup} open={open}>
+          <details key={tag.url} className={styles.sidebarGroup} open={open} {...{ [TAG_URL_ATTRIBUTE]: tag.url }}>
             <summary>{tag.name}</summary>
             <ul>
               <li>
@@ -75,7 +79,12 @@ export default function ReferenceSidebar({
                       aria-current={operation.url === activeUrl ? 'page' : undefined}
                     >
                       <MethodBadge method={operation.method} className={styles.sidebarMethod} />
-                      <span className={clsx(operation.deprecated && styles.deprecatedText)}>{operation.summary}</span>
+                      <span
+                        className={clsx(operation.deprecated && styles.deprecatedText)}
+                        {...(operation.deprecated ? { [DEPRECATED_ATTRIBUTE]: '' } : {})}
+                      >
+                        {operation.summary}
+                      </span>
                     </a>
                   </li>
                 );
