@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
-import { shard, visit, watchPage } from './support';
+import { failuresAcrossPages, shard, visit, watchPage } from './support';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -26,23 +26,17 @@ for (let index = 0; index < SHARDS; index++) {
     expect(all.length).toBeGreaterThanOrEqual(40);
     const operations = shard(all, index, SHARDS);
     const context = await browser.newContext();
-    const failures: string[] = [];
-    for (const operation of operations) {
-      const page = await context.newPage();
-      try {
-        const problems = await visit(page, `/reference/${operation.id}`);
-        await expect(page.getByTestId('endpoint')).toContainText(operation.method.toUpperCase());
-        await expect(page.getByTestId('endpoint')).toContainText(operation.path);
-        // Redoc's parameter list: every operation has at least the revision header.
-        await expect(
-          page.locator('.redocusaurus-operation').getByText('revision', { exact: true }).first(),
-        ).toBeVisible();
-        expect(problems.consoleErrors).toEqual([]);
-      } catch (error) {
-        failures.push(`${operation.id}: ${(error as Error).message.split('\n')[0]}`);
-      }
-      await page.close();
-    }
+    const byUrl = new Map(operations.map((operation) => [`/reference/${operation.id}`, operation]));
+    const failures = await failuresAcrossPages(context, [...byUrl.keys()], async (page, url) => {
+      const operation = byUrl.get(url)!;
+      await expect(page.getByTestId('endpoint')).toContainText(operation.method.toUpperCase());
+      await expect(page.getByTestId('endpoint')).toContainText(operation.path);
+      // Redoc's parameter list: every operation has at least the revision header.
+      await expect(
+        page.locator('.redocusaurus-operation').getByText('revision', { exact: true }).first(),
+      ).toBeVisible();
+    });
+    await context.close();
     expect(failures).toEqual([]);
   });
 }

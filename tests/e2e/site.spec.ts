@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectCleanPage, seriousAxeViolations, setColorMode, shard, sitemapPaths, visit } from './support';
+import {
+  expectCleanPage,
+  failuresAcrossPages,
+  seriousAxeViolations,
+  setColorMode,
+  shard,
+  sitemapPaths,
+  visit,
+} from './support';
 
 const SHARDS = 6;
 
@@ -19,16 +27,8 @@ for (let index = 0; index < SHARDS; index++) {
     test.setTimeout(600_000);
     const paths = shard(await sitemapPaths(baseURL!), index, SHARDS);
     const context = await browser.newContext();
-    const failures: string[] = [];
-    for (const path of paths) {
-      const page = await context.newPage();
-      try {
-        await expectCleanPage(page, path);
-      } catch (error) {
-        failures.push(`${path}: ${(error as Error).message.split('\n').slice(0, 4).join(' ')}`);
-      }
-      await page.close();
-    }
+    const failures = await failuresAcrossPages(context, paths);
+    await context.close();
     expect(failures).toEqual([]);
   });
 }
@@ -43,6 +43,28 @@ test('the page check catches a page that logs a console error', async ({ page })
   const problems = await visit(page, '/e2e-console-error-probe');
   expect(problems.consoleErrors).toEqual(['boom']);
   await expect(expectCleanPage(page, '/e2e-console-error-probe')).rejects.toThrow(/console errors/);
+});
+
+test('the check across pages blames only the page that failed, and checks the pages after it', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.route('**/e2e-failing-probe', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<html data-has-hydrated="true"><body><script>console.error("boom"); setTimeout(() => console.error("late"), 300)</script><img src="/e2e-missing.png"></body></html>',
+    }),
+  );
+  const checked: string[] = [];
+  const failures = await failuresAcrossPages(
+    context,
+    ['/', '/e2e-failing-probe', '/docs/api-overview'],
+    async (_, path) => {
+      checked.push(path);
+    },
+  );
+  expect(failures).toHaveLength(1);
+  expect(failures[0]).toMatch(/^\/e2e-failing-probe: console errors/);
+  expect(checked).toEqual(['/', '/docs/api-overview']);
+  await context.close();
 });
 
 const TEMPLATES = {

@@ -1,29 +1,56 @@
-import { expect, type Page, type Request } from '@playwright/test';
+import {
+  expect,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+  type Request,
+  type Response,
+} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export interface PageProblems {
   consoleErrors: string[];
   failedRequests: string[];
+  /** Ends the recording. */
+  stop(): void;
 }
 
 /** Starts recording console errors, page errors and failed or 4xx/5xx requests of `page`. */
 export function watchPage(page: Page): PageProblems {
-  const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
+  const consoleErrors: string[] = [];
+  const failedRequests: string[] = [];
   // Only requests made while watching: one an earlier document left in flight (a favicon, say) is aborted by
   // the next navigation, which is not a failure of the page being watched.
   const made = new WeakSet<Request>();
-  page.on('request', (request) => made.add(request));
-  page.on('requestfailed', (request) => {
-    if (made.has(request)) problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
-  });
-  return problems;
+  const listeners = {
+    console: (message: ConsoleMessage) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    },
+    pageerror: (error: Error) => consoleErrors.push(`uncaught: ${error.message}`),
+    request: (request: Request) => made.add(request),
+    requestfailed: (request: Request) => {
+      if (made.has(request)) failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
+    },
+    response: (response: Response) => {
+      if (response.status() >= 400) failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+    },
+  };
+  page.on('console', listeners.console);
+  page.on('pageerror', listeners.pageerror);
+  page.on('request', listeners.request);
+  page.on('requestfailed', listeners.requestfailed);
+  page.on('response', listeners.response);
+  return {
+    consoleErrors,
+    failedRequests,
+    stop: () => {
+      page.off('console', listeners.console);
+      page.off('pageerror', listeners.pageerror);
+      page.off('request', listeners.request);
+      page.off('requestfailed', listeners.requestfailed);
+      page.off('response', listeners.response);
+    },
+  };
 }
 
 /** Loads `path`, waits for React to hydrate, and returns what went wrong on the way. */
@@ -38,8 +65,43 @@ export async function visit(page: Page, path: string): Promise<PageProblems> {
 
 export async function expectCleanPage(page: Page, path: string): Promise<void> {
   const problems = await visit(page, path);
+  expectNoProblems(problems, path);
+}
+
+function expectNoProblems(problems: PageProblems, path: string): void {
   expect(problems.consoleErrors, `console errors on ${path}`).toEqual([]);
   expect(problems.failedRequests, `failed requests on ${path}`).toEqual([]);
+}
+
+/**
+ * Visits each path in turn, in one tab, runs `check` on it after the clean-page checks, and returns a line for
+ * each path that failed. One tab for all: a new tab per page starts a new renderer process each time, which made
+ * a page cost three times as much.
+ */
+export async function failuresAcrossPages(
+  context: BrowserContext,
+  paths: string[],
+  check: (page: Page, path: string) => Promise<void> = async () => {},
+): Promise<string[]> {
+  const failures: string[] = [];
+  let page = await context.newPage();
+  for (const path of paths) {
+    let problems: PageProblems | undefined;
+    try {
+      problems = await visit(page, path);
+      expectNoProblems(problems, path);
+      await check(page, path);
+    } catch (error) {
+      failures.push(`${path}: ${(error as Error).message.split('\n').slice(0, 4).join(' ')}`);
+      // A fresh tab, so that nothing of a failed page carries over to the next.
+      await page.close();
+      page = await context.newPage();
+    } finally {
+      problems?.stop();
+    }
+  }
+  await page.close();
+  return failures;
 }
 
 /** Splits `items` into `count` interleaved shards, so that each shard can be its own parallel test. */
@@ -54,7 +116,9 @@ export async function sitemapPaths(baseURL: string): Promise<string[]> {
 }
 
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Legacy mode runs axe in the page itself; the default opens a blank tab to merge results across origins, which
+  // doubled each run's time here, and the site has no iframe from another origin to merge.
+  const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
