@@ -1,45 +1,9 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
-import { failuresAcrossPages, shard, visit, watchPage } from './support';
+import { visit, watchPage } from './support';
 
 const ROOT = path.join(__dirname, '../..');
-
-/** The operations of the latest revision, parsed from the project's spec. */
-async function latestOperations(): Promise<{ id: string; method: string; path: string }[]> {
-  const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
-  return model.revisions[0]!.operations.map((operation) => ({
-    id: operation.operationId,
-    method: operation.method,
-    path: operation.path,
-  }));
-}
-
-const SHARDS = 3;
-
-for (let index = 0; index < SHARDS; index++) {
-  test(`operation pages (part ${index + 1}/${SHARDS}) render method, path and parameters with no console error`, async ({
-    browser,
-  }) => {
-    test.setTimeout(600_000);
-    const all = await latestOperations();
-    expect(all.length).toBeGreaterThanOrEqual(40);
-    const operations = shard(all, index, SHARDS);
-    const context = await browser.newContext();
-    const byUrl = new Map(operations.map((operation) => [`/reference/${operation.id}`, operation]));
-    const failures = await failuresAcrossPages(context, [...byUrl.keys()], async (page, url) => {
-      const operation = byUrl.get(url)!;
-      await expect(page.getByTestId('endpoint')).toContainText(operation.method.toUpperCase());
-      await expect(page.getByTestId('endpoint')).toContainText(operation.path);
-      // Redoc's parameter list: every operation has at least the revision header.
-      await expect(
-        page.locator('.redocusaurus-operation').getByText('revision', { exact: true }).first(),
-      ).toBeVisible();
-    });
-    await context.close();
-    expect(failures).toEqual([]);
-  });
-}
 
 test('operation HTML is server-rendered: readable with JavaScript off', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { loadReferenceModel } from '../../src/plugins/api-reference/spec';
 import {
   expectCleanPage,
   failuresAcrossPages,
@@ -10,6 +12,18 @@ import {
 } from './support';
 
 const SHARDS = 6;
+const ROOT = path.join(__dirname, '../..');
+
+/** The latest revision's operation pages, parsed from the project's spec: URL → method and path. */
+async function latestOperationPages(): Promise<Map<string, { method: string; path: string }>> {
+  const model = await loadReferenceModel(path.join(ROOT, 'specs'), ROOT);
+  return new Map(
+    model.revisions[0]!.operations.map((operation) => [
+      `/reference/${operation.operationId}`,
+      { method: operation.method, path: operation.path },
+    ]),
+  );
+}
 
 test('the sitemap lists every kind of page', async ({ baseURL }) => {
   const paths = await sitemapPaths(baseURL!);
@@ -17,17 +31,30 @@ test('the sitemap lists every kind of page', async ({ baseURL }) => {
   for (const expected of ['/', '/docs/api-overview', '/blog/automating-sdks-from-openapi', '/reference/get_profiles']) {
     expect(paths).toContain(expected);
   }
+  const operationPages = [...(await latestOperationPages()).keys()];
+  expect(operationPages.length).toBeGreaterThanOrEqual(40);
+  expect(operationPages.filter((url) => !paths.includes(url))).toEqual([]);
 });
 
 for (let index = 0; index < SHARDS; index++) {
-  test(`sitemap pages (part ${index + 1}/${SHARDS}) load, hydrate, and log no console error or failed request`, async ({
+  test(`sitemap pages (part ${index + 1}/${SHARDS}) load, hydrate, and log no console error or failed request; operation pages show their method, path and parameters`, async ({
     browser,
     baseURL,
   }) => {
     test.setTimeout(600_000);
     const paths = shard(await sitemapPaths(baseURL!), index, SHARDS);
     const context = await browser.newContext();
-    const failures = await failuresAcrossPages(context, paths);
+    const operationPages = await latestOperationPages();
+    const failures = await failuresAcrossPages(context, paths, async (page, url) => {
+      const operation = operationPages.get(url);
+      if (!operation) return;
+      await expect(page.getByTestId('endpoint')).toContainText(operation.method.toUpperCase());
+      await expect(page.getByTestId('endpoint')).toContainText(operation.path);
+      // Redoc's parameter list: every operation has at least the revision header.
+      await expect(
+        page.locator('.redocusaurus-operation').getByText('revision', { exact: true }).first(),
+      ).toBeVisible();
+    });
     await context.close();
     expect(failures).toEqual([]);
   });
