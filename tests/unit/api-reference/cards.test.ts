@@ -1,19 +1,26 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Resvg } from '@resvg/resvg-wasm';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardText, fitPath, pathLines, type OperationCard } from '../../../src/plugins/api-reference/cards/design';
 import {
   createCardRenderer,
+  loadResvg,
   writeOperationCards,
   type CardRenderer,
 } from '../../../src/plugins/api-reference/cards/render';
+import { encodeIndexedPng } from '../../../src/plugins/api-reference/cards/png';
 import { operationCardPaths } from '../../../src/plugins/api-reference/artifacts/paths';
 import { loadReferenceModel, type ReferenceModel } from '../../../src/plugins/api-reference/spec';
 import { cardSvgText, pngSize } from '../../e2e/unfurl-card';
 import { ROOT } from '../helpers';
 
 const LATIN: [number, number][] = [[0x20, 0x7e]];
+
+/** pngjs, an independent decoder, reads a PNG back. */
+const decode = (png: Buffer) => PNG.sync.read(png);
 
 describe('card text', () => {
   it('drops emoji, controls and bidi overrides, and marks what the fonts cannot draw', () => {
@@ -50,6 +57,49 @@ describe('card layout', () => {
   });
 });
 
+describe('card PNG encoding', () => {
+  /** Draws `body` (SVG elements) on a 300x200 canvas, with resvg as the cards are drawn. */
+  let draw: (body: string) => { pixels: Uint8Array; width: number; height: number };
+  beforeAll(async () => {
+    await loadResvg();
+    draw = (body) => {
+      const resvg = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200">${body}</svg>`);
+      const image = resvg.render();
+      const drawn = { pixels: new Uint8Array(image.pixels), width: image.width, height: image.height };
+      image.free();
+      resvg.free();
+      return drawn;
+    };
+  });
+
+  it('stores an opaque image of few colours losslessly, one byte a pixel', () => {
+    // Anti-aliased curves and text-like strokes in three colours on a flat fill: about the cards' kind of image.
+    const drawn = draw(
+      '<rect width="300" height="200" fill="#0d1117"/><circle cx="80" cy="90" r="57.3" fill="#3fb950"/>' +
+        '<path d="M150 20 L290 180 M160 180 Q220 10 290 60" stroke="#58a6ff" stroke-width="3.5" fill="none"/>',
+    );
+    const png = encodeIndexedPng(drawn.pixels, drawn.width, drawn.height);
+    expect(png).toBeDefined();
+    const decoded = decode(png!);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 300, height: 200 });
+    // IHDR's colour type, byte 25 of the file: 3, indexed colour.
+    expect(png![25]).toBe(3);
+    expect(Buffer.from(decoded.data).equals(Buffer.from(drawn.pixels))).toBe(true);
+  });
+
+  it('declines an image with transparency or more than 256 colours, which resvg encodes instead', () => {
+    // No background: everything around the circle is transparent.
+    const translucent = draw('<circle cx="80" cy="90" r="50" fill="#0d1117"/>');
+    expect(encodeIndexedPng(translucent.pixels, translucent.width, translucent.height)).toBeUndefined();
+    const gradient = draw(
+      '<defs><linearGradient id="red"><stop offset="0" stop-color="#000"/><stop offset="1" stop-color="#f00"/></linearGradient>' +
+        '<linearGradient id="green"><stop offset="0" stop-color="#000"/><stop offset="1" stop-color="#0f0"/></linearGradient></defs>' +
+        '<rect width="300" height="100" fill="url(#red)"/><rect y="100" width="300" height="100" fill="url(#green)"/>',
+    );
+    expect(encodeIndexedPng(gradient.pixels, gradient.width, gradient.height)).toBeUndefined();
+  });
+});
+
 describe('card rendering', () => {
   let renderer: CardRenderer;
   let model: ReferenceModel;
@@ -75,6 +125,9 @@ describe('card rendering', () => {
       card({ method: 'post', path: '/api/campaigns', summary: 'Create Campaign' }),
     );
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    // A card is drawn in few enough colours for the indexed encoding.
+    expect(png[25]).toBe(3);
+    expect(decode(png).width).toBe(1200);
     const text = cardSvgText(svg);
     expect(text).toContain('POST');
     expect(text).toContain('/api/campaigns');

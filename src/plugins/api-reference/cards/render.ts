@@ -28,12 +28,13 @@ import {
   type CardCoverage,
   type OperationCard,
 } from './design';
+import { encodeIndexedPng } from './png';
 
 const packageRequire = createRequire(__filename);
 
 // initWasm may run once per process (a second call throws), and every renderer shares it.
 let resvgReady: Promise<void> | undefined;
-function loadResvg(): Promise<void> {
+export function loadResvg(): Promise<void> {
   resvgReady ??= initWasm(fs.readFileSync(packageRequire.resolve('@resvg/resvg-wasm/index_bg.wasm')));
   return resvgReady;
 }
@@ -124,7 +125,7 @@ export function createCardRenderer(siteDir: string): CardRenderer {
       const resvg = new Resvg(drawn, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } });
       const image = resvg.render();
       try {
-        return { png: Buffer.from(image.asPng()), svg };
+        return { png: encodeIndexedPng(image.pixels, image.width, image.height) ?? Buffer.from(image.asPng()), svg };
       } finally {
         image.free();
         resvg.free();
