@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default for a run is one worker fewer than the cores: one on a 2-core machine, where many tests
+    // wait on child processes, browsers and worker threads.
+    maxWorkers: '100%',
   },
 });
