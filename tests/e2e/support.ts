@@ -11,6 +11,8 @@ import AxeBuilder from '@axe-core/playwright';
 export interface PageProblems {
   consoleErrors: string[];
   failedRequests: string[];
+  /** Requests made while watching that have not ended yet. */
+  inFlight(): number;
   /** Ends the recording. */
   stop(): void;
 }
@@ -22,13 +24,19 @@ export function watchPage(page: Page): PageProblems {
   // Only requests made while watching: one an earlier document left in flight (a favicon, say) is aborted by
   // the next navigation, which is not a failure of the page being watched.
   const made = new WeakSet<Request>();
+  const pending = new Set<Request>();
   const listeners = {
     console: (message: ConsoleMessage) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     },
     pageerror: (error: Error) => consoleErrors.push(`uncaught: ${error.message}`),
-    request: (request: Request) => made.add(request),
+    request: (request: Request) => {
+      made.add(request);
+      pending.add(request);
+    },
+    requestfinished: (request: Request) => pending.delete(request),
     requestfailed: (request: Request) => {
+      pending.delete(request);
       if (made.has(request)) failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
     },
     response: (response: Response) => {
@@ -38,15 +46,18 @@ export function watchPage(page: Page): PageProblems {
   page.on('console', listeners.console);
   page.on('pageerror', listeners.pageerror);
   page.on('request', listeners.request);
+  page.on('requestfinished', listeners.requestfinished);
   page.on('requestfailed', listeners.requestfailed);
   page.on('response', listeners.response);
   return {
     consoleErrors,
     failedRequests,
+    inFlight: () => pending.size,
     stop: () => {
       page.off('console', listeners.console);
       page.off('pageerror', listeners.pageerror);
       page.off('request', listeners.request);
+      page.off('requestfinished', listeners.requestfinished);
       page.off('requestfailed', listeners.requestfailed);
       page.off('response', listeners.response);
     },
@@ -58,9 +69,21 @@ export async function visit(page: Page, path: string): Promise<PageProblems> {
   const problems = watchPage(page);
   await page.goto(path, { waitUntil: 'load' });
   await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true', { timeout: 20_000 });
-  // Effects that run right after hydration (and the requests they make).
-  await page.waitForTimeout(250);
+  // Effects that run right after hydration, and what they load (route prefetches, say), until the page is idle.
+  await settled(page, problems);
   return problems;
+}
+
+const idle = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1_000 })));
+
+/** Waits until the page's main thread is idle with no request of it in flight, twice in a row. */
+async function settled(page: Page, problems: PageProblems): Promise<void> {
+  for (let quiet = 0; quiet < 2;) {
+    await idle(page);
+    quiet = problems.inFlight() === 0 ? quiet + 1 : 0;
+    if (quiet === 0) await page.waitForTimeout(20);
+  }
 }
 
 export async function expectCleanPage(page: Page, path: string): Promise<void> {
