@@ -28,6 +28,7 @@ import { removedOperationPages } from './changelog/removed';
 import { addOperationChangesRoutes } from './changelog/operation-changes-routes';
 import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
 import { operationFields, type OperationField } from './field-anchors/ids';
+import { OperationFieldsMemo } from './field-anchors/reload-memo';
 import {
   FIELD_ANCHORS_FILE,
   pageFieldAnchorRedirects,
@@ -173,6 +174,7 @@ export default function apiReferencePlugin(
   // revision folder starts dozens at once. The spec loader hands that burst one model, rendered here once.
   // Only while the render runs: kept after it, every page's markup would stay in memory for the whole build.
   const rendersInFlight = new Map<ReferenceModel, Promise<RenderedReference>>();
+  const fieldsMemo = process.env.NODE_ENV !== 'production' ? new OperationFieldsMemo() : undefined;
   const renderReference = (model: ReferenceModel): Promise<RenderedReference> => {
     let rendering = rendersInFlight.get(model);
     if (!rendering) {
@@ -197,9 +199,14 @@ export default function apiReferencePlugin(
     const fields = new Map(
       model.revisions.map((revision) => [
         revision,
-        revision.operations.map((operation) => operationFields(revision.spec, operation.path, operation.method)),
+        revision.operations.map((operation, index) =>
+          fieldsMemo
+            ? fieldsMemo.fields(specs.get(revision)![index]!, operation.path, operation.method)
+            : operationFields(revision.spec, operation.path, operation.method),
+        ),
       ]),
     );
+    fieldsMemo?.endReload();
     const allMarkup = await renderer.renderAll(
       model.revisions.flatMap((revision) =>
         revision.operations.map((operation, index) => ({

@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReferenceModel, type ReferenceModel } from '../../../src/plugins/api-reference/spec';
 import { anchorSlug, fieldAnchorId, operationFields } from '../../../src/plugins/api-reference/field-anchors/ids';
 import type { OpenApiDocument } from '../../../src/plugins/api-reference/spec/types';
+import { OperationFieldsMemo } from '../../../src/plugins/api-reference/field-anchors/reload-memo';
+import { buildOperationSpec } from '../../../src/plugins/api-reference/spec/mini-spec';
+import { buildCodeSamples } from '../../../src/plugins/api-reference/samples/code-samples';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let model: ReferenceModel;
@@ -103,5 +106,55 @@ describe('field anchor ids', () => {
       'response-200-b',
     ]);
     expect(fields[0]!.required).toBe(true);
+  });
+});
+
+describe("the dev server's fields memo", () => {
+  const miniSpecs = () =>
+    model.revisions.flatMap((revision) =>
+      revision.operations.map((operation) => ({
+        operation,
+        full: revision.spec,
+        mini: buildOperationSpec(
+          revision.spec,
+          operation,
+          buildCodeSamples(revision.spec, operation, revision.revision),
+        ),
+      })),
+    );
+
+  it('reads from a mini-spec the same fields as from the whole spec, for every operation of every revision', () => {
+    // What makes the mini-spec a sound key: it holds all that an operation's fields are read from.
+    const all = miniSpecs();
+    expect(all.length).toBeGreaterThan(100);
+    for (const { operation, full, mini } of all) {
+      expect(operationFields(mini, operation.path, operation.method), operation.operationId).toEqual(
+        operationFields(full, operation.path, operation.method),
+      );
+    }
+  });
+
+  it('walks on a reload only the operations whose mini-spec changed, and forgets the others', () => {
+    const memo = new OperationFieldsMemo();
+    const all = miniSpecs();
+    const reload = (specs: typeof all) => {
+      const fields = specs.map(({ operation, mini }) => memo.fields(mini, operation.path, operation.method));
+      memo.endReload();
+      return fields;
+    };
+    const first = reload(all);
+    expect(memo.computed).toBe(all.length);
+
+    const edited = structuredClone(all[0]!.mini);
+    const operation = all[0]!.operation;
+    (edited.paths![operation.path] as Record<string, { summary?: string }>)[operation.method]!.summary = 'Edited';
+    const second = reload([{ ...all[0]!, mini: edited }, ...all.slice(1)]);
+    expect(memo.computed).toBe(all.length + 1);
+    expect(second.slice(1).every((fields, index) => fields === first[index + 1])).toBe(true);
+    expect(second[0]).toEqual(first[0]);
+
+    // The unedited first operation was not asked for by the last reload: it is walked again.
+    reload(all.slice(0, 1));
+    expect(memo.computed).toBe(all.length + 2);
   });
 });
