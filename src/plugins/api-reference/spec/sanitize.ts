@@ -107,9 +107,29 @@ function neutralizeOnce(text: string): string {
   return changed ? markdown.stringify(tree).trimEnd() : text;
 }
 
+/**
+ * Texts sanitized already, and what they became. A spec repeats its descriptions (a shared parameter in every
+ * operation; most of a revision in the next one), and the dev server sanitizes the whole spec again on each save:
+ * parsing every description of the 3 MB spec took about 1.4 s of each reload.
+ */
+const sanitized = new Map<string, string>();
+/** About four times the text of the 3 MB spec; past it, everything remembered is forgotten. */
+const MAX_REMEMBERED_CHARACTERS = 20_000_000;
+let rememberedCharacters = 0;
+
 export function sanitizeMarkdown(text: string): string {
-  const withoutHtml = text.includes('<') ? sanitizeHtml(text, HTML_OPTIONS) : text;
-  return neutralizeMarkdownLinks(withoutHtml);
+  let result = sanitized.get(text);
+  if (result === undefined) {
+    const withoutHtml = text.includes('<') ? sanitizeHtml(text, HTML_OPTIONS) : text;
+    result = neutralizeMarkdownLinks(withoutHtml);
+    if (rememberedCharacters + text.length > MAX_REMEMBERED_CHARACTERS) {
+      sanitized.clear();
+      rememberedCharacters = 0;
+    }
+    sanitized.set(text, result);
+    rememberedCharacters += text.length;
+  }
+  return result;
 }
 
 const TEXT_KEYS = new Set(['description', 'summary', 'title']);
