@@ -142,14 +142,16 @@ export default function apiReferencePlugin(
   let dataFiles = new Map<string, string>();
   /** Written into the build for the URL manifest guard. */
   let fieldAnchors: PublishedFieldAnchors = { pages: {}, redirects: {} };
+  // The dev server renders again on every save and keeps what the next reload can reuse; a build keeps nothing.
+  const live = process.env.NODE_ENV !== 'production';
   // Every operation's Redoc markup, rendered in Node through a cache in Docusaurus's cache folder.
   let rendererLoading: Promise<OperationRenderer> | undefined;
   const operationRenderer = () =>
     (rendererLoading ??= loadRedocThemeData(context.siteConfig).then(
       (themeData) =>
         new OperationRenderer(path.join(context.siteDir, 'node_modules', '.cache', 'api-reference-redoc'), themeData, {
-          // The dev server keeps a worker and the last results for its next reload; a build keeps neither.
-          live: process.env.NODE_ENV !== 'production',
+          // The dev server keeps a worker and the last results for its next reload.
+          live,
         }),
     ));
   // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
@@ -174,7 +176,7 @@ export default function apiReferencePlugin(
   // revision folder starts dozens at once. The spec loader hands that burst one model, rendered here once.
   // Only while the render runs: kept after it, every page's markup would stay in memory for the whole build.
   const rendersInFlight = new Map<ReferenceModel, Promise<RenderedReference>>();
-  const fieldsMemo = process.env.NODE_ENV !== 'production' ? new OperationFieldsMemo() : undefined;
+  const fieldsMemo = live ? new OperationFieldsMemo() : undefined;
   const renderReference = (model: ReferenceModel): Promise<RenderedReference> => {
     let rendering = rendersInFlight.get(model);
     if (!rendering) {
