@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -71,5 +71,57 @@ describe("V8's heap growth in a production build (README, internals table)", () 
     expect(development).toBeGreaterThan(350);
     expect(rendering).toBeLessThan(development * 0.85);
     expect(afterContentLoaded).toBeLessThan(rendering * 0.95);
+  });
+});
+
+/**
+ * A Node process with the plugin loaded, its postBuild run if `built`, `exit` listeners of its own and `exitCode`;
+ * it logs each call of process.exit (which ends a process without the teardown when called while exiting).
+ */
+function exitOfProcess({ built, exitCode }: { built: boolean; exitCode: number }): {
+  status: number | null;
+  lines: string[];
+} {
+  const script = `
+    const loaded = await import(${JSON.stringify(PLUGIN_MODULE)});
+    const buildMemoryPlugin = loaded.default.default ?? loaded.default;
+    const plugin = buildMemoryPlugin();
+    const exit = process.exit;
+    process.exit = (...args) => {
+      console.log('process.exit(' + args.join() + ') called, exiting: ' + process._exiting);
+      return exit.apply(process, args);
+    };
+    process.on('exit', (code) => console.log('listener before postBuild, code ' + code));
+    if (${built}) await plugin.postBuild({});
+    process.on('exit', () => console.log('listener after postBuild'));
+    process.exitCode = ${exitCode};
+    // Work still running when postBuild returns: the process ends after it, not at postBuild.
+    setTimeout(() => console.log('last timer'), 50);
+  `;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
+  });
+  return { status: result.status, lines: result.stdout.trim().split('\n') };
+}
+
+describe('the end of a finished build (README, internals table)', () => {
+  it('ends the process through process.exit from the last exit listener, with its exit code, once its loop is empty', () => {
+    for (const exitCode of [0, 3]) {
+      const { status, lines } = exitOfProcess({ built: true, exitCode });
+      expect(status).toBe(exitCode);
+      expect(lines).toEqual([
+        'last timer',
+        `listener before postBuild, code ${exitCode}`,
+        'listener after postBuild',
+        'process.exit() called, exiting: true',
+      ]);
+    }
+  });
+
+  it('leaves a process that did not build to end as usual (the dev server, a build that failed before postBuild)', () => {
+    const { status, lines } = exitOfProcess({ built: false, exitCode: 5 });
+    expect(status).toBe(5);
+    expect(lines).toEqual(['last timer', 'listener before postBuild, code 5', 'listener after postBuild']);
   });
 });
