@@ -14,7 +14,7 @@ import {
   withBaseUrl,
 } from './routes';
 import { absoluteLink } from '../../theme/Heading/absoluteLink';
-import { buildOperationSpec } from './spec/mini-spec';
+import { buildOperationSpec, miniSpecDigest } from './spec/mini-spec';
 import { buildCodeSamples } from './samples/code-samples';
 import { sdkReleases } from './samples/sdk-manifest';
 import { formatProblem, SpecError } from './spec/errors';
@@ -198,12 +198,21 @@ export default function apiReferencePlugin(
         ),
       ]),
     );
+    // Each mini-spec hashed once, for the render cache and the dev server's fields memo alike.
+    const digests = new Map(
+      model.revisions.map((revision) => [revision, specs.get(revision)!.map((spec) => miniSpecDigest(spec))]),
+    );
     const fields = new Map(
       model.revisions.map((revision) => [
         revision,
         revision.operations.map((operation, index) =>
           fieldsMemo
-            ? fieldsMemo.fields(specs.get(revision)![index]!, operation.path, operation.method)
+            ? fieldsMemo.fields(
+                specs.get(revision)![index]!,
+                operation.path,
+                operation.method,
+                digests.get(revision)![index],
+              )
             : operationFields(revision.spec, operation.path, operation.method),
         ),
       ]),
@@ -213,6 +222,7 @@ export default function apiReferencePlugin(
       model.revisions.flatMap((revision) =>
         revision.operations.map((operation, index) => ({
           spec: specs.get(revision)![index]!,
+          specDigest: digests.get(revision)![index],
           pointer: operation.pointer,
           context: {
             fields: fields.get(revision)![index]!,

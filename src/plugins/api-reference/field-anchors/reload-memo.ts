@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { OpenApiDocument } from '../spec/types';
+import { miniSpecDigest } from '../spec/mini-spec';
 import { operationFields, type OperationField } from './ids';
 
 /**
@@ -14,11 +14,9 @@ export class OperationFieldsMemo {
   /** Fields walked, rather than kept from the last reload. */
   computed = 0;
 
-  fields(miniSpec: OpenApiDocument, path: string, method: string): OperationField[] {
-    const key = crypto
-      .createHash('sha256')
-      .update(JSON.stringify([path, method, miniSpec]))
-      .digest('hex');
+  /** `digest`: the mini-spec's (miniSpecDigest), when the caller has it already. */
+  fields(miniSpec: OpenApiDocument, path: string, method: string, digest = miniSpecDigest(miniSpec)): OperationField[] {
+    const key = JSON.stringify([path, method, digest]);
     let fields = this.thisReload.get(key) ?? this.lastReload.get(key);
     if (!fields) {
       fields = operationFields(miniSpec, path, method);

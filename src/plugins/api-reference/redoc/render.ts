@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenApiDocument } from '../spec/types';
+import { miniSpecDigest } from '../spec/mini-spec';
 import type { RenderedRedoc } from '../types';
 import { operationRedocOptions, type RedocThemeData } from './options';
 import { WorkerPool } from '../worker-pool';
@@ -64,6 +65,8 @@ export function decorate(render: RenderedRedoc, operation: OperationToRender): R
 
 export interface OperationToRender {
   spec: OpenApiDocument;
+  /** The spec's miniSpecDigest, when the caller has it already. */
+  specDigest?: string;
   pointer: string;
   context: RenderedOperationContext;
 }
@@ -119,11 +122,11 @@ export class OperationRenderer {
     this.pool.prestart(1);
   }
 
-  private cacheFile({ spec, pointer }: OperationToRender): string {
+  private cacheFile({ spec, specDigest = miniSpecDigest(spec), pointer }: OperationToRender): string {
     const options = [operationRedocOptions(this.themeData, 'light'), operationRedocOptions(this.themeData, 'dark')];
     const key = crypto
       .createHash('sha256')
-      .update(JSON.stringify([this.version, pointer, options, spec]))
+      .update(JSON.stringify([this.version, pointer, options, specDigest]))
       .digest('hex');
     return path.join(this.cacheDir, `${key}.json`);
   }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { OpenApiDocument } from './types';
 import type { OperationInfo } from './operations';
 import type { CodeSample } from '../samples/code-samples';
@@ -75,4 +76,12 @@ export function buildOperationSpec(
     paths: { [operation.path]: slimPathItem },
     components,
   };
+}
+
+/**
+ * A mini-spec's identity: a hash of all of it. What is read from a mini-spec alone (its Redoc render, its
+ * fields) is the same while this is; computed once per operation and reload, as the spec is large.
+ */
+export function miniSpecDigest(miniSpec: OpenApiDocument): string {
+  return crypto.createHash('sha256').update(JSON.stringify(miniSpec)).digest('hex');
 }
