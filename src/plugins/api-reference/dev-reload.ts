@@ -82,12 +82,14 @@ export function batchCreateData(createData: CreateData): { createData: CreateDat
  * Runs a slow step (the downloadable artifacts: Postman collections, Markdown twins…) outside
  * the dev server's reload: the first run is awaited (so `docusaurus build` and the first dev
  * load behave as before), later runs, which only happen on dev reloads, are debounced and
- * started after the reload, so the browser gets the updated page first. Their errors are
- * reported, not thrown, and the previous files stay in place.
+ * started after the reload, once `whenIdle` says the bundler is done with it, so the browser gets
+ * the updated page first: the step keeps this thread busy for seconds, and the bundler's own hooks
+ * and the dev server's answers to the browser wait for this thread. Their errors are reported, not
+ * thrown, and the previous files stay in place.
  */
 export function createDeferredStep(
   onError: (error: unknown) => void,
-  delayMs = 1500,
+  { delayMs = 1500, whenIdle = () => Promise.resolve() }: { delayMs?: number; whenIdle?: () => Promise<void> } = {},
 ): (run: () => Promise<unknown>) => Promise<void> {
   let firstRunDone = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -101,7 +103,60 @@ export function createDeferredStep(
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      chain = chain.then(run).catch(onError);
+      chain = chain.then(whenIdle).then(run).catch(onError);
     }, delayMs);
+  };
+}
+
+/** The part of a webpack or Rspack compiler the signal below taps. */
+interface CompilerHooks {
+  hooks: {
+    invalid: { tap(name: string, callback: () => void): void };
+    done: { tap(name: string, callback: () => void): void };
+  };
+}
+
+/**
+ * Whether the dev server's bundler is compiling: `plugin` goes into its configuration, and `idle()` resolves
+ * once no compilation is under way and none has ended in the last `settleMs` (the browser then fetches the
+ * update the compilation made, from this thread).
+ */
+export function createBundlerIdleSignal(settleMs = 500): {
+  plugin: { apply(compiler: CompilerHooks): void };
+  idle(): Promise<void>;
+} {
+  let compiling = false;
+  let lastDone = 0;
+  let waiting: (() => void)[] = [];
+  const release = () => {
+    const settled = Date.now() - lastDone;
+    if (compiling || waiting.length === 0) return;
+    if (settled < settleMs) {
+      setTimeout(release, settleMs - settled);
+      return;
+    }
+    const resolved = waiting;
+    waiting = [];
+    for (const resolve of resolved) resolve();
+  };
+  return {
+    plugin: {
+      apply(compiler) {
+        compiler.hooks.invalid.tap('api-reference-idle-signal', () => {
+          compiling = true;
+        });
+        compiler.hooks.done.tap('api-reference-idle-signal', () => {
+          compiling = false;
+          lastDone = Date.now();
+          release();
+        });
+      },
+    },
+    idle() {
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+        release();
+      });
+    },
   };
 }

@@ -26,7 +26,7 @@ import { buildChangelog } from './changelog/diff';
 import { buildOperationComparisons, buildOperationHistories } from './changelog/history';
 import { removedOperationPages } from './changelog/removed';
 import { addOperationChangesRoutes } from './changelog/operation-changes-routes';
-import { batchCreateData, createDeferredStep, createSpecLoader } from './dev-reload';
+import { batchCreateData, createBundlerIdleSignal, createDeferredStep, createSpecLoader } from './dev-reload';
 import { operationFields, type OperationField } from './field-anchors/ids';
 import { OperationFieldsMemo } from './field-anchors/reload-memo';
 import {
@@ -154,9 +154,12 @@ export default function apiReferencePlugin(
           live,
         }),
     ));
-  // On dev reloads the artifacts are rebuilt after the page update, not before it (6 s for the 3 MB fixture).
-  const artifactsStep = createDeferredStep((error) =>
-    logger.error(`Artifacts not updated: ${error instanceof Error ? error.message : String(error)}`),
+  // On dev reloads the artifacts are rebuilt after the page update, not before it (5 s for the 3 MB fixture):
+  // once the bundler has compiled the reload and the browser has had the update.
+  const bundlerIdle = createBundlerIdleSignal();
+  const artifactsStep = createDeferredStep(
+    (error) => logger.error(`Artifacts not updated: ${error instanceof Error ? error.message : String(error)}`),
+    { whenIdle: bundlerIdle.idle },
   );
   // Coalesces the dev server's reloads and keeps the last good model when a saved spec is broken.
   const specLoader = createSpecLoader(
@@ -275,7 +278,7 @@ export default function apiReferencePlugin(
           ],
         };
       }
-      const plugins = [
+      const plugins: NonNullable<typeof config.plugins> = [
         // Only Redoc's own imports: the portal's search keeps the real lunr.
         new NormalModuleReplacementPlugin(REDOC_STUBBED_REQUEST, (resource: { request: string; context: string }) => {
           if (/[\\/]node_modules[\\/]redoc[\\/]/.test(`${resource.context}/`)) {
@@ -285,7 +288,11 @@ export default function apiReferencePlugin(
       ];
       // The dev server keeps one route per page: its data modules are what hot reload updates, and the
       // operation page is not split from them (only the folded route preloads it before hydrating).
-      if (config.mode !== 'production') plugins.push(serverTwin(OPERATION_PAGE_LOADER));
+      if (config.mode !== 'production') {
+        plugins.push(serverTwin(OPERATION_PAGE_LOADER));
+        // Tells the deferred artifacts when a reload's compilation is done.
+        plugins.push(bundlerIdle.plugin);
+      }
       if (config.mode === 'production' && foldedRoutes.length > 0) {
         const files = writeBrowserRouteFiles(context.generatedFilesDir, foldedRoutes);
         plugins.push(
