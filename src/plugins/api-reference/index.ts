@@ -212,9 +212,9 @@ export default function apiReferencePlugin(
           fieldsMemo
             ? fieldsMemo.fields(
                 specs.get(revision)![index]!,
+                digests.get(revision)![index]!,
                 operation.path,
                 operation.method,
-                digests.get(revision)![index],
               )
             : operationFields(revision.spec, operation.path, operation.method),
         ),
@@ -225,7 +225,7 @@ export default function apiReferencePlugin(
       model.revisions.flatMap((revision) =>
         revision.operations.map((operation, index) => ({
           spec: specs.get(revision)![index]!,
-          specDigest: digests.get(revision)![index],
+          specDigest: digests.get(revision)![index]!,
           pointer: operation.pointer,
           context: {
             fields: fields.get(revision)![index]!,

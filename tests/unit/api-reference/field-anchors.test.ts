@@ -4,7 +4,7 @@ import { loadReferenceModel, type ReferenceModel } from '../../../src/plugins/ap
 import { anchorSlug, fieldAnchorId, operationFields } from '../../../src/plugins/api-reference/field-anchors/ids';
 import type { OpenApiDocument } from '../../../src/plugins/api-reference/spec/types';
 import { OperationFieldsMemo } from '../../../src/plugins/api-reference/field-anchors/reload-memo';
-import { buildOperationSpec } from '../../../src/plugins/api-reference/spec/mini-spec';
+import { buildOperationSpec, miniSpecDigest } from '../../../src/plugins/api-reference/spec/mini-spec';
 import { buildCodeSamples } from '../../../src/plugins/api-reference/samples/code-samples';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -138,7 +138,9 @@ describe("the dev server's fields memo", () => {
     const memo = new OperationFieldsMemo();
     const all = miniSpecs();
     const reload = (specs: typeof all) => {
-      const fields = specs.map(({ operation, mini }) => memo.fields(mini, operation.path, operation.method));
+      const fields = specs.map(({ operation, mini }) =>
+        memo.fields(mini, miniSpecDigest(mini), operation.path, operation.method),
+      );
       memo.endReload();
       return fields;
     };

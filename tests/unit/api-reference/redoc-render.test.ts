@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postcss from 'postcss';
 import { loadReferenceModel } from '../../../src/plugins/api-reference/spec';
-import { buildOperationSpec } from '../../../src/plugins/api-reference/spec/mini-spec';
+import { buildOperationSpec, miniSpecDigest } from '../../../src/plugins/api-reference/spec/mini-spec';
 import { buildCodeSamples } from '../../../src/plugins/api-reference/samples/code-samples';
 import { OperationRenderer, type OperationToRender } from '../../../src/plugins/api-reference/redoc/render';
 import { loadRedocThemeData } from '../../../src/plugins/api-reference/redoc/theme-data';
@@ -23,15 +23,23 @@ const REVISION = '2026-07-15';
 async function operationsOf(specsDir: string): Promise<(OperationToRender & { operationId: string })[]> {
   const model = await loadReferenceModel(specsDir, ROOT);
   return model.revisions.flatMap((revision) =>
-    revision.operations.map((operation) => ({
-      spec: buildOperationSpec(revision.spec, operation, buildCodeSamples(revision.spec, operation, revision.revision)),
-      pointer: operation.pointer,
-      operationId: operation.operationId,
-      context: {
-        fields: operationFields(revision.spec, operation.path, operation.method),
-        pageUrl: `https://portal.test/reference/${operation.operationId}`,
-      },
-    })),
+    revision.operations.map((operation) => {
+      const spec = buildOperationSpec(
+        revision.spec,
+        operation,
+        buildCodeSamples(revision.spec, operation, revision.revision),
+      );
+      return {
+        spec,
+        specDigest: miniSpecDigest(spec),
+        pointer: operation.pointer,
+        operationId: operation.operationId,
+        context: {
+          fields: operationFields(revision.spec, operation.path, operation.method),
+          pageUrl: `https://portal.test/reference/${operation.operationId}`,
+        },
+      };
+    }),
   );
 }
 

@@ -1,5 +1,4 @@
 import type { OpenApiDocument } from '../spec/types';
-import { miniSpecDigest } from '../spec/mini-spec';
 import { operationFields, type OperationField } from './ids';
 
 /**
@@ -14,8 +13,8 @@ export class OperationFieldsMemo {
   /** Fields walked, rather than kept from the last reload. */
   computed = 0;
 
-  /** `digest`: the mini-spec's (miniSpecDigest), when the caller has it already. */
-  fields(miniSpec: OpenApiDocument, path: string, method: string, digest = miniSpecDigest(miniSpec)): OperationField[] {
+  /** `digest`: the mini-spec's miniSpecDigest, which the caller has computed for the render cache too. */
+  fields(miniSpec: OpenApiDocument, digest: string, path: string, method: string): OperationField[] {
     const key = JSON.stringify([path, method, digest]);
     let fields = this.thisReload.get(key) ?? this.lastReload.get(key);
     if (!fields) {

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenApiDocument } from '../spec/types';
-import { miniSpecDigest } from '../spec/mini-spec';
 import type { RenderedRedoc } from '../types';
 import { operationRedocOptions, type RedocThemeData } from './options';
 import { WorkerPool } from '../worker-pool';
@@ -65,8 +64,8 @@ export function decorate(render: RenderedRedoc, operation: OperationToRender): R
 
 export interface OperationToRender {
   spec: OpenApiDocument;
-  /** The spec's miniSpecDigest, when the caller has it already. */
-  specDigest?: string;
+  /** The spec's miniSpecDigest: what its render's cache file is named by. */
+  specDigest: string;
   pointer: string;
   context: RenderedOperationContext;
 }
@@ -122,7 +121,7 @@ export class OperationRenderer {
     this.pool.prestart(1);
   }
 
-  private cacheFile({ spec, specDigest = miniSpecDigest(spec), pointer }: OperationToRender): string {
+  private cacheFile({ specDigest, pointer }: OperationToRender): string {
     const options = [operationRedocOptions(this.themeData, 'light'), operationRedocOptions(this.themeData, 'dark')];
     const key = crypto
       .createHash('sha256')
